@@ -1,0 +1,2 @@
+/** JMH benchmarks of jvm-advisor itself. */
+package io.github.jvmadvisor.benchmarks;

@@ -1,0 +1,189 @@
+package io.github.jvmadvisor.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures derived from the GC events of one input, in one pass.
+ *
+ * <p>A value the input cannot give is {@code null}, never 0: a log without time stamps has no
+ * durations or rates, a log without {@code gc,cpu} lines no GC CPU share, a ZGC log written with
+ * plain {@code -Xlog:gc} no pauses. Maps are ordered (by name) so reports are stable.
+ *
+ * @param durationSeconds time covered by the input, summed over JVM runs, or {@code null}
+ * @param runs JVM runs found in the input
+ * @param pauses all stop-the-world pauses, or {@code null} when the input has no pause information
+ * @param pausesByKind pauses per {@link PauseKind#id()}
+ * @param pausesByCause pauses per cause as logged (pauses without a cause under {@code "unknown"})
+ * @param stwFraction total pause time over {@code durationSeconds}
+ * @param windowSeconds width of the time windows in {@code windows}, or {@code null}
+ * @param stwFractionMaxWindow the largest stop-the-world fraction of any full window
+ * @param gcCpuFraction GC thread CPU time (user + sys, {@code gc,cpu}) over CPUs times duration
+ * @param allocationRateBytesPerSec bytes the application allocated per second
+ * @param promotionRateBytesPerSec bytes promoted to the old generation per second by young collections
+ * @param liveSet the live data size estimate and its trend
+ * @param effectiveGogc {@code 100 * (heap used when collections start - live set) / live set}, the
+ *     Go GOGC this heap behaves like
+ * @param fullGcs full collections
+ * @param humongousAllocations G1 collections started by a humongous allocation (the log does not
+ *     record the allocations themselves)
+ * @param humongousRegionsPeak largest number of G1 humongous regions seen, or {@code null}
+ * @param evacuationFailures G1 pauses that failed to evacuate (to-space exhausted)
+ * @param allocationStalls ZGC allocation stalls
+ * @param relocationStalls ZGC relocation stalls
+ * @param degeneratedCycles Shenandoah degenerated cycles
+ * @param concurrentCycles concurrent cycles (G1 marking, ZGC collections, Shenandoah and CMS cycles)
+ * @param heap heap size and peaks
+ * @param metaspace metaspace peaks
+ * @param safepoints safepoint statistics, or {@code null} when the log has no {@code safepoint} lines
+ * @param windows the run cut into windows of {@code windowSeconds}, at most a few hundred
+ */
+public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
+        Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
+        Double gcCpuFraction, Double allocationRateBytesPerSec, Double promotionRateBytesPerSec, LiveSet liveSet,
+        Double effectiveGogc, FullGcs fullGcs, long humongousAllocations, Integer humongousRegionsPeak,
+        long evacuationFailures, StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
+        CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
+        List<Window> windows) {
+
+    public GcMetrics {
+        pausesByKind = pausesByKind == null ? Map.of() : pausesByKind;
+        pausesByCause = pausesByCause == null ? Map.of() : pausesByCause;
+        windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
+    /**
+     * Pause statistics. Percentiles come from an HdrHistogram of microseconds (exact below about
+     * 2 ms, within 0.1 % above).
+     *
+     * @param count number of pauses
+     * @param totalMillis sum of pause times
+     * @param maxMillis longest pause
+     * @param meanMillis mean pause
+     * @param p50Millis median
+     * @param p90Millis 90th percentile
+     * @param p99Millis 99th percentile
+     * @param p999Millis 99.9th percentile
+     */
+    public record PauseStats(long count, double totalMillis, double maxMillis, double meanMillis, double p50Millis,
+            double p90Millis, double p99Millis, double p999Millis) {
+    }
+
+    /**
+     * The live data size: what stays reachable, Go's "live heap". Estimated from heap occupancy after
+     * collections that finish marking the whole heap, taking the lowest value per time window so
+     * floating garbage does not inflate it.
+     *
+     * @param bytes the estimate over the steady part of the run (median of the window minimums in the
+     *     second half), or {@code null} when no collection in the log marked the whole heap
+     * @param peakBytes the largest window minimum, or {@code null}
+     * @param source where the samples came from, e.g. {@code "full-gc"}, {@code "g1-after-mixed"},
+     *     {@code "zgc-live"}, {@code "shenandoah-cycle-end"}, or {@code "young-gc-upper-bound"}
+     * @param samples how many collections contributed
+     * @param trendBytesPerSec least-squares slope of the window minimums over time after warm-up, or
+     *     {@code null} with fewer than three windows
+     * @param trendSignificance two-sided p-value of that slope, or {@code null}
+     * @param leakSuspect whether the live set keeps rising: a significant (p &lt; 0.01), strong
+     *     (R² ≥ 0.5) slope that adds at least 10 % of the live set over the run
+     */
+    public record LiveSet(Long bytes, Long peakBytes, String source, long samples, Double trendBytesPerSec,
+            Double trendSignificance, boolean leakSuspect) {
+    }
+
+    /**
+     * Full collections.
+     *
+     * @param count number of full collections
+     * @param totalMillis their total pause time
+     * @param byCause count per cause
+     */
+    public record FullGcs(long count, double totalMillis, Map<String, Long> byCause) {
+    }
+
+    /**
+     * Stalls of one kind.
+     *
+     * @param count number of stalls
+     * @param totalMillis total time threads waited
+     * @param maxMillis longest stall
+     */
+    public record StallStats(long count, double totalMillis, double maxMillis) {
+    }
+
+    /**
+     * Concurrent cycles.
+     *
+     * @param count number of cycles
+     * @param totalMillis total wall time of the cycles whose duration is known
+     * @param maxMillis longest cycle
+     * @param aborted cycles abandoned before they finished
+     */
+    public record CycleStats(long count, double totalMillis, double maxMillis, long aborted) {
+    }
+
+    /**
+     * Heap size and peaks.
+     *
+     * @param maxCapacityBytes the maximum heap from the init lines, else the largest capacity seen,
+     *     or {@code null}
+     * @param peakUsedBytes the highest occupancy seen before a collection, or {@code null}
+     * @param peakCommittedBytes the largest capacity printed after a collection, or {@code null}
+     */
+    public record HeapPeaks(Long maxCapacityBytes, Long peakUsedBytes, Long peakCommittedBytes) {
+    }
+
+    /**
+     * Metaspace peaks from the per-collection metaspace lines.
+     *
+     * @param peakUsedBytes highest metaspace use, or {@code null}
+     * @param peakCommittedBytes highest committed metaspace, or {@code null}
+     */
+    public record MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes) {
+    }
+
+    /**
+     * Safepoint statistics from the {@code safepoint} tag.
+     *
+     * @param count number of safepoints
+     * @param totalMillis total time the application was stopped at safepoints
+     * @param maxMillis longest safepoint
+     * @param timeToSafepointTotalMillis total time spent bringing threads to safepoints
+     * @param timeToSafepointMaxMillis longest time to safepoint
+     * @param haltFraction total safepoint time over the duration, or {@code null}
+     * @param byOperation count and time per VM operation
+     */
+    public record SafepointStats(long count, double totalMillis, double maxMillis, double timeToSafepointTotalMillis,
+            double timeToSafepointMaxMillis, Double haltFraction, Map<String, OperationStats> byOperation) {
+    }
+
+    /**
+     * Safepoints of one VM operation.
+     *
+     * @param count how many
+     * @param totalMillis total time
+     * @param maxMillis longest
+     */
+    public record OperationStats(long count, double totalMillis, double maxMillis) {
+    }
+
+    /**
+     * One time window of the run.
+     *
+     * @param startSeconds start on the input's time axis
+     * @param durationSeconds width (the last window may be shorter)
+     * @param pauseCount pauses that ended in the window
+     * @param pauseMillis their total time
+     * @param maxPauseMillis the longest
+     * @param stwFraction pause time over the window's width
+     * @param allocatedBytes bytes allocated in the window, or {@code null}
+     * @param gcCpuFraction GC CPU share in the window, or {@code null}
+     * @param heapAfterMinBytes lowest heap occupancy after a collection, or {@code null}
+     * @param heapAfterMaxBytes highest heap occupancy after a collection, or {@code null}
+     * @param liveSetBytes lowest live-set sample in the window, or {@code null}
+     * @param stallCount ZGC stalls in the window
+     */
+    public record Window(double startSeconds, double durationSeconds, long pauseCount, double pauseMillis,
+            double maxPauseMillis, double stwFraction, Long allocatedBytes, Double gcCpuFraction,
+            Long heapAfterMinBytes, Long heapAfterMaxBytes, Long liveSetBytes, long stallCount) {
+    }
+}

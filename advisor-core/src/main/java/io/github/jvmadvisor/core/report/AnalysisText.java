@@ -1,0 +1,262 @@
+package io.github.jvmadvisor.core.report;
+
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.GcAnalysis;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.GcSetup;
+import io.github.jvmadvisor.core.model.InputIssue;
+import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.Pause;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders {@link Evidence} for a terminal: plain text, at most 80 columns, input text stripped of
+ * control characters so a log line cannot move the cursor or change colours.
+ */
+public final class AnalysisText {
+
+    private static final int WIDTH = 80;
+
+    private AnalysisText() {
+    }
+
+    /** The report. */
+    public static String render(Evidence evidence) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Inputs\n");
+        for (InputSummary s : evidence.inputs()) {
+            String kind = s.kind().id() + (s.format() == null ? "" : " (" + s.format() + ")");
+            line(sb, "  " + safe(s.path()));
+            if (s.lines() > 0) {
+                line(sb, String.format(Locale.ROOT, "    %s, %,d lines: %,d unknown, %,d skipped, %,d not log lines", kind,
+                        s.lines(), s.unknownLines(), s.ignoredLines(), s.foreignLines()));
+            } else {
+                line(sb, "    " + kind);
+            }
+            if (s.members().size() > 1) {
+                line(sb, "    read in this order (by content):");
+                for (String m : s.members()) {
+                    line(sb, "      " + safe(m));
+                }
+            }
+            for (InputIssue i : s.issues()) {
+                String where = i.line() > 0 ? "line " + i.line() + ": " : "";
+                String file = i.source().equals(s.path()) ? "" : shortName(i.source()) + " ";
+                wrap(sb, "    ! ", file + where + i.message());
+            }
+        }
+        if (evidence.gc().isEmpty()) {
+            sb.append("\nNo GC log among the inputs.\n");
+            return sb.toString();
+        }
+        gc(sb, evidence.gc().get());
+        return sb.toString();
+    }
+
+    private static void gc(StringBuilder sb, GcAnalysis a) {
+        GcSetup s = a.setup();
+        GcMetrics m = a.metrics();
+        sb.append("\nGC log\n");
+        String col = s.collector() == null ? "unknown" : s.collector().displayName()
+                + (s.collectorInferred() ? " (inferred from the log lines)" : "");
+        if (s.generational() != null) {
+            col += s.generational() ? ", generational" : ", not generational";
+        }
+        row(sb, "Collector", col);
+        row(sb, "JDK", s.jdkVersion() == null ? "not in the log" : s.jdkVersion() + " ("
+                + safe(s.jdkVersionString()) + ")");
+        if (s.cpusTotal() != null || s.memoryBytes() != null) {
+            row(sb, "Machine", (s.cpusAvailable() != null ? s.cpusAvailable() + " of " + s.cpusTotal() + " CPUs" : "")
+                    + (s.memoryBytes() != null ? ", " + bytes(s.memoryBytes()) + " memory" : ""));
+        }
+        if (s.heapMaxBytes() != null) {
+            row(sb, "Heap", "max " + bytes(s.heapMaxBytes())
+                    + (s.heapInitialBytes() != null ? ", initial " + bytes(s.heapInitialBytes()) : "")
+                    + (s.heapMinBytes() != null ? ", min " + bytes(s.heapMinBytes()) : "")
+                    + (s.regionSizeBytes() != null ? ", regions " + bytes(s.regionSizeBytes()) : ""));
+        }
+        row(sb, "Covers", m.durationSeconds() == null ? "unknown time (no time stamps)"
+                : String.format(Locale.ROOT, "%.1f s, %d JVM run%s", m.durationSeconds(), m.runs(), m.runs() == 1 ? "" : "s"));
+
+        sb.append("\nPauses\n");
+        GcMetrics.PauseStats p = m.pauses();
+        if (p == null) {
+            line(sb, "  not in the log (ZGC logs its pauses under gc+phases: use -Xlog:gc*)");
+        } else {
+            line(sb, String.format(Locale.ROOT, "  %,d pauses, %s in total%s", p.count(), millis(p.totalMillis()),
+                    m.stwFraction() == null ? "" : String.format(Locale.ROOT, " (%s of the time", pct(m.stwFraction()))
+                            + (m.stwFractionMaxWindow() == null ? ")" : String.format(Locale.ROOT,
+                                    "; worst %.0f s window %s)", m.windowSeconds(), pct(m.stwFractionMaxWindow())))));
+            if (p.count() > 0) {
+                line(sb, String.format(Locale.ROOT, "  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", millis(p.p50Millis()),
+                        millis(p.p90Millis()), millis(p.p99Millis()), millis(p.p999Millis()), millis(p.maxMillis())));
+                table(sb, "kind", m.pausesByKind());
+                table(sb, "cause", m.pausesByCause());
+            }
+        }
+
+        sb.append("\nMemory\n");
+        row(sb, "Allocation rate", rate(m.allocationRateBytesPerSec()));
+        row(sb, "Promotion rate", rate(m.promotionRateBytesPerSec()));
+        GcMetrics.LiveSet ls = m.liveSet();
+        if (ls.bytes() == null) {
+            row(sb, "Live set", "unknown (no collection in the log marked the whole heap)");
+        } else {
+            row(sb, "Live set", bytes(ls.bytes()) + " (" + ls.source() + ", " + ls.samples() + " samples)");
+            if (ls.trendBytesPerSec() != null) {
+                row(sb, "Live set trend", (ls.trendBytesPerSec() >= 0 ? "+" : "") + rate(ls.trendBytesPerSec())
+                        + (ls.leakSuspect() ? "  LEAK SUSPECT: keeps rising" : ""));
+            }
+        }
+        row(sb, "Effective GOGC", m.effectiveGogc() == null ? "unknown" : String.format(Locale.ROOT, "%.0f",
+                m.effectiveGogc()));
+        row(sb, "Heap", "peak used " + bytesOrNa(m.heap().peakUsedBytes()) + ", peak committed "
+                + bytesOrNa(m.heap().peakCommittedBytes()) + ", max " + bytesOrNa(m.heap().maxCapacityBytes()));
+        row(sb, "Metaspace", "peak used " + bytesOrNa(m.metaspace().peakUsedBytes()));
+
+        sb.append("\nCollector events\n");
+        row(sb, "Full GCs", m.fullGcs().count() + (m.fullGcs().count() == 0 ? "" : " (" + millis(m.fullGcs().totalMillis())
+                + "; " + causes(m.fullGcs().byCause()) + ")"));
+        row(sb, "Concurrent cycles", m.concurrentCycles().count() + (m.concurrentCycles().count() == 0 ? ""
+                : " (" + millis(m.concurrentCycles().totalMillis()) + ", longest "
+                        + millis(m.concurrentCycles().maxMillis()) + ")"));
+        row(sb, "GC CPU", m.gcCpuFraction() == null ? "not in the log" : pct(m.gcCpuFraction()) + " of the CPUs");
+        if (m.humongousAllocations() > 0 || m.humongousRegionsPeak() != null) {
+            row(sb, "Humongous", m.humongousAllocations() + " GCs started by humongous allocations"
+                    + (m.humongousRegionsPeak() == null ? "" : ", peak " + m.humongousRegionsPeak() + " regions"));
+        }
+        if (m.evacuationFailures() > 0) {
+            row(sb, "Evacuation fail.", String.valueOf(m.evacuationFailures()));
+        }
+        if (m.allocationStalls().count() > 0 || m.relocationStalls().count() > 0) {
+            row(sb, "Allocation stalls", m.allocationStalls().count() + " (" + millis(m.allocationStalls().totalMillis())
+                    + ", longest " + millis(m.allocationStalls().maxMillis()) + ")");
+            row(sb, "Relocation stalls", m.relocationStalls().count() + " ("
+                    + millis(m.relocationStalls().totalMillis()) + ")");
+        }
+        if (m.degeneratedCycles() > 0) {
+            row(sb, "Degenerated", String.valueOf(m.degeneratedCycles()));
+        }
+        GcMetrics.SafepointStats sp = m.safepoints();
+        row(sb, "Safepoints", sp == null ? "not in the log (add -Xlog:safepoint)" : String.format(Locale.ROOT,
+                "%,d, %s in total, longest %s, time to safepoint %s", sp.count(), millis(sp.totalMillis()),
+                millis(sp.maxMillis()), millis(sp.timeToSafepointTotalMillis())));
+
+        if (!a.longestPauses().isEmpty()) {
+            sb.append("\nLongest pauses\n");
+            int n = 0;
+            for (Pause lp : a.longestPauses()) {
+                if (n++ == 5) {
+                    break;
+                }
+                String at = lp.at().hasTime() ? String.format(Locale.ROOT, "%9.3f s", lp.at().timelineSeconds()) : "";
+                String heap = lp.heap() == null ? "" : "  " + bytes(lp.heap().beforeBytes()) + "->"
+                        + bytes(lp.heap().afterBytes());
+                line(sb, String.format(Locale.ROOT, "  %s %10s  %s%s", at, millis(lp.durationNanos() / 1e6),
+                        safe(lp.name()), heap));
+            }
+        }
+    }
+
+    private static void table(StringBuilder sb, String title, Map<String, GcMetrics.PauseStats> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        line(sb, String.format(Locale.ROOT, "  %-30s %7s %12s %10s %10s", "by " + title, "count", "total", "p99",
+                "max"));
+        for (Map.Entry<String, GcMetrics.PauseStats> e : rows.entrySet()) {
+            GcMetrics.PauseStats p = e.getValue();
+            line(sb, String.format(Locale.ROOT, "  %-30s %,7d %12s %10s %10s", cut(safe(e.getKey()), 30), p.count(),
+                    millis(p.totalMillis()), millis(p.p99Millis()), millis(p.maxMillis())));
+        }
+    }
+
+    private static String causes(Map<String, Long> byCause) {
+        StringBuilder sb = new StringBuilder();
+        byCause.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(safe(k)).append(": ").append(v));
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String label, String value) {
+        wrap(sb, String.format(Locale.ROOT, "  %-18s ", label), value);
+    }
+
+    private static void wrap(StringBuilder sb, String prefix, String text) {
+        String indent = " ".repeat(prefix.length());
+        String cur = prefix;
+        for (String word : text.split(" ")) {
+            if (cur.length() + word.length() + 1 > WIDTH && cur.length() > indent.length()) {
+                sb.append(cur.stripTrailing()).append('\n');
+                cur = indent;
+            }
+            cur += word + " ";
+        }
+        sb.append(cur.stripTrailing()).append('\n');
+    }
+
+    private static void line(StringBuilder sb, String text) {
+        sb.append(text.length() > WIDTH ? text.substring(0, WIDTH - 3) + "..." : text).append('\n');
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    }
+
+    private static String shortName(String path) {
+        int slash = path.lastIndexOf('/');
+        return safe(slash >= 0 ? path.substring(slash + 1) : path);
+    }
+
+    /** Input text made harmless for a terminal: control characters become {@code ?}. */
+    static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            sb.append(ch < ' ' || (ch >= 0x7f && ch < 0xa0) ? '?' : ch);
+        }
+        return sb.toString();
+    }
+
+    static String millis(double ms) {
+        if (ms >= 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+        }
+        if (ms >= 100) {
+            return String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        if (ms >= 1) {
+            return String.format(Locale.ROOT, "%.1f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.3f ms", ms);
+    }
+
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, fraction < 0.001 ? "%.3f%%" : "%.1f%%", fraction * 100);
+    }
+
+    static String bytes(long b) {
+        double v = b;
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? b + " B" : String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
+    }
+
+    private static String bytesOrNa(Long b) {
+        return b == null ? "n/a" : bytes(b);
+    }
+
+    private static String rate(Double bytesPerSec) {
+        if (bytesPerSec == null) {
+            return "not in the log";
+        }
+        return bytes(Math.round(bytesPerSec)) + "/s";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.jvmadvisor.cli;
+
+import io.github.jvmadvisor.core.Analyzer;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.InputKind;
+import io.github.jvmadvisor.core.report.AnalysisJson;
+import io.github.jvmadvisor.core.report.AnalysisText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jvm-advisor analyze}: reads the inputs and prints what was read. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Reads GC logs (unified logging, JDK 9+; plain, gzip or zip; a rotated set given together is",
+            "one log, ordered by content) and prints what was read: collector, pauses, rates, live set, issues."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:at least one input was read", "1:no input could be read", "2:usage error"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format {
+        text,
+        json
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
+    Path output;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "inputs, in any order")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        Evidence evidence = Analyzer.analyze(files);
+        byte[] report = format == Format.json ? AnalysisJson.toJson(evidence).getBytes(StandardCharsets.UTF_8)
+                : AnalysisText.render(evidence).getBytes(StandardCharsets.UTF_8);
+        if (output != null) {
+            Files.write(output, report);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(new String(report, StandardCharsets.UTF_8));
+            out.flush();
+        }
+        boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
+        if (!anyRead) {
+            spec.commandLine().getErr().println("jvm-advisor: none of the inputs could be read");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -99,6 +99,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     private boolean sawPhasesTag;
     private boolean sawZgcPause;
     private boolean previousRecordSkipped;
+    /** A Serial young pause that collected nothing, held until the next pause shows what it was. */
+    private Pause abandonedYoung;
 
     private enum Clock {
         NONE,
@@ -401,6 +403,10 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     }
 
     private void endRun() {
+        if (abandonedYoung != null) {
+            emit(abandonedYoung);
+            abandonedYoung = null;
+        }
         flushAll();
         if (runFirstTimeline >= 0 && runLastTimeline >= runFirstTimeline) {
             durationNanos += runLastTimeline - runFirstTimeline;
@@ -500,6 +506,10 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         }
         if (msg.startsWith("Metaspace:", p)) {
             return metaspace(id, msg, p);
+        }
+        if (msg.startsWith("Cancelled", p)) {
+            state(id).aborted = true; // Shenandoah (JDK 25): the cycle was cancelled
+            return true;
         }
         if (msg.startsWith("To-space exhausted", p)) {
             state(id).evacuationFailure = true;
@@ -697,6 +707,24 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         st.evacuationFailure = false;
         Pause pause = new Pause(stamp(), id, kind, gen, pauseName(msg, p), phase, cause, sum.durationNanos, heap,
                 spaces, evacFailure, allocated, promoted);
+        if (abandonedYoung != null) {
+            Pause young = abandonedYoung;
+            abandonedYoung = null;
+            if (kind == PauseKind.FULL && id == young.gcId() + 1) {
+                // JDK 17 Serial: a young collection that gave up at once (it could not promote) and the full
+                // collection that followed ran in one safepoint: one stop-the-world pause, as JFR records it
+                pause = new Pause(pause.at(), id, kind, gen, pause.name(), "after an abandoned young collection",
+                        cause, sum.durationNanos + young.durationNanos(), heap, spaces, evacFailure,
+                        sum(young.allocatedBytes(), allocated), promoted);
+            } else {
+                emit(young);
+            }
+        }
+        if (kind == PauseKind.YOUNG && setup.collector == Collector.SERIAL && heap != null
+                && heap.beforeBytes() == heap.afterBytes() && spaces.isEmpty()) {
+            abandonedYoung = pause; // held until we know whether a full collection follows
+            return true;
+        }
         emit(pause);
         if (kind == PauseKind.YOUNG || kind == PauseKind.MIXED || kind == PauseKind.FULL) {
             if (!st.concurrentCycle && !st.cmsCycle && setup.collector != Collector.SHENANDOAH) {
@@ -962,6 +990,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         return true;
     }
 
+    /** Sum of two byte counts where -1 means unknown. */
     private static long sum(long a, long b) {
         if (a < 0) {
             return b;
@@ -1368,6 +1397,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         "Leaving safepoint region", "Application time:", "-Xloggc is deprecated", "-XX:+PrintGC",
         "Heap address:", "Minimum heap ", "Minimum old ", "Clearing All SoftReferences", "Pacer for Idle",
         "Stopping ZGC", "Heap", "CardTable entry size",
+        // Shenandoah returns memory to the OS outside of cycles: "Concurrent uncommit 302M (209M) 43.218ms"
+        "Concurrent uncommit",
     };
 
     private boolean using(String msg) {

@@ -109,6 +109,9 @@ final class Decorations {
                 return true;
             }
             if (last && tagLike(b, s, e)) {
+                if (level == LEVEL_NONE && !gcLikeTags(b, s, e)) {
+                    return true; // no level bracket: the last bracket may be the host name, not tags
+                }
                 tags = tagTable.lookup(b, s, e);
                 return true;
             }
@@ -174,6 +177,19 @@ final class Decorations {
         }
         // pid or tid
         return digits(b, s, e) >= 0;
+    }
+
+    /** Tag sets of GC logs: {@code gc}, {@code gc,...}, {@code safepoint}, or any set with a comma. */
+    private static boolean gcLikeTags(byte[] b, int s, int e) {
+        if (e - s >= 2 && b[s] == 'g' && b[s + 1] == 'c') {
+            return true;
+        }
+        for (int i = s; i < e; i++) {
+            if (b[i] == ',') {
+                return true;
+            }
+        }
+        return e - s == 9 && new String(b, s, 9, java.nio.charset.StandardCharsets.ISO_8859_1).equals("safepoint");
     }
 
     private static boolean tagLike(byte[] b, int s, int e) {

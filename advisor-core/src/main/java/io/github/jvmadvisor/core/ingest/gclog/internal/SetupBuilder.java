@@ -73,6 +73,29 @@ final class SetupBuilder {
         shenandoahGenerationQualifiers = false;
     }
 
+    /** Keys of the {@code gc,init} block this builder knows, read or not. */
+    private static final java.util.Set<String> INIT_KEYS = java.util.Set.of("Version", "CPUs", "Memory",
+            "Large Page Support", "NUMA Support", "Compressed Oops", "Heap Region Size", "Region size in bytes",
+            "Heap Min Capacity", "Min Capacity", "Heap Initial Capacity", "Initial Capacity", "Heap Max Capacity",
+            "Max Capacity", "Soft Max Capacity", "Soft Max Heap Size", "Initialize Shenandoah heap", "Pre-touch",
+            "Parallel Workers", "Parallel GC threads", "GC Workers Max", "GC Workers", "Concurrent Workers",
+            "Concurrent GC threads", "GC threads", "Periodic GC", "Uncommit", "Uncommit Delay", "Mode",
+            "Shenandoah GC mode", "Heuristics", "Shenandoah heuristics", "Concurrent Refinement Workers",
+            "Alignments", "Address Space Type", "Address Space Size", "Heap Backing File",
+            "Heap Backing Filesystem", "Medium Page Size", "Available space on backing filesystem",
+            "Runtime Workers", "Heap Region Count", "Humongous Object Threshold", "TLAB Size Max",
+            "CardTable entry size", "Reserved Space Type", "Reserved Space Size", "Page Size Medium",
+            "GC Workers for Old Generation", "GC Workers for Young Generation", "Young Heuristics",
+            "Old Heuristics", "Max TLAB size", "Humongous object threshold", "Initial number of regions",
+            "Maximum number of regions", "Region size shift", "Regions", "Safepointing mechanism",
+            "Reference processing", "Parallel reference processing enabled");
+
+    /** Whether {@code msg} is a {@code gc,init} line ({@code Key: value} with a known key). */
+    static boolean isInitLine(String msg) {
+        int colon = msg.indexOf(':');
+        return colon > 0 && INIT_KEYS.contains(msg.substring(0, colon).trim());
+    }
+
     /** One {@code gc,init} line, {@code Key: value}. */
     void initLine(String msg) {
         int colon = msg.indexOf(':');

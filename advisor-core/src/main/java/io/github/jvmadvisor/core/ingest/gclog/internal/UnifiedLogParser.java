@@ -99,6 +99,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     private boolean sawPhasesTag;
     private boolean sawZgcPause;
     private boolean previousRecordSkipped;
+    private boolean undecoratedLog;
     /** A Serial young pause that collected nothing, held until the next pause shows what it was. */
     private Pause abandonedYoung;
 
@@ -181,7 +182,9 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         String msg = decode(b, ms, e);
         boolean known = handle(tags, msg);
         if (!known) {
-            if (tags == null || tags.role == TagSet.Role.CORE) {
+            // without a tags decoration a new kind of message cannot be told from a detail line the reader
+            // does not need, so only lines of the core tag sets count as unknown
+            if (tags != null && tags.role == TagSet.Role.CORE) {
                 unknown(msg);
             } else {
                 ignoredLines++;
@@ -202,9 +205,11 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         curUptime = -1;
         curWall = -1;
         curMono = -1;
-        if (looksLikeGcBody(b, s, e)) {
+        if (undecoratedLog || looksLikeGcBody(b, s, e)) {
             String msg = decode(b, s, e);
             if (handle(null, msg)) {
+                // a log written without decorations (-Xlog:gc:file=...:none): read its other lines by shape too
+                undecoratedLog = true;
                 previousRecordSkipped = false;
                 return;
             }
@@ -539,7 +544,19 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             // stop-the-world sub-phases: "Phase 1: Mark live objects 0.592ms", "Marking Phase 30.317ms"
             return true;
         }
+        if (tags == null && endsWithDuration(msg)) {
+            return true; // the same sub-phase lines in a log without decorations
+        }
         return knownGcIdLine(msg, p);
+    }
+
+    private boolean endsWithDuration(String msg) {
+        int ls = msg.lastIndexOf(' ');
+        if (ls < 0) {
+            return false;
+        }
+        c.set(msg, ls + 1, msg.length());
+        return c.duration() >= 0 && c.atEnd();
     }
 
     /** GC-id lines in the core tags that carry nothing the reader uses. */
@@ -1326,7 +1343,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     // lines without a GC id
 
     private boolean handleOther(TagSet tags, String msg) {
-        if (tags != null && tags.is("gc,init") || msg.startsWith("Version: ")) {
+        if (tags != null && tags.is("gc,init") || msg.startsWith("Version: ")
+                || (tags == null && SetupBuilder.isInitLine(msg))) {
             if (msg.startsWith("Initializing The Z Garbage Collector")) {
                 initMarker();
                 setup.infer(Collector.ZGC);
@@ -1397,6 +1415,9 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         "Leaving safepoint region", "Application time:", "-Xloggc is deprecated", "-XX:+PrintGC",
         "Heap address:", "Minimum heap ", "Minimum old ", "Clearing All SoftReferences", "Pacer for Idle",
         "Stopping ZGC", "Heap", "CardTable entry size",
+        // class-space layout at startup (gc,metaspace)
+        "CDS archive", "Compressed class space", "Narrow klass", "UseCompressedClassPointers", "Encoding Range",
+        "Klass Range", "Klass ID Range", "Protection zone",
         // Shenandoah returns memory to the OS outside of cycles: "Concurrent uncommit 302M (209M) 43.218ms"
         "Concurrent uncommit",
     };

@@ -40,8 +40,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * <p>Definitions (units in the names):
  * <ul>
  *   <li>allocation rate: sum over collections of heap used before it minus heap used after the
- *       previous one (plus what ZGC reports allocated during its cycles), over the time those
- *       collections cover;</li>
+ *       previous one (plus what ZGC reports allocated during its cycles), from the first collection of
+ *       each JVM run to the last;</li>
  *   <li>promotion rate: growth of the old generation across young pauses over the run;</li>
  *   <li>live set: per time window, the lowest heap occupancy after collections that marked the whole
  *       heap (full GCs, the last G1 mixed collection of a mixed phase, ZGC's marked live bytes, the end
@@ -61,6 +61,8 @@ public final class GcMetricsBuilder implements GcEventListener {
     private static final int LONGEST = 20;
     private static final String OTHER = "other";
     private static final String UNKNOWN_CAUSE = "unknown";
+    /** {@link Pause#phase()} of a full collection that absorbed an abandoned young collection. */
+    public static final String ABANDONED_YOUNG = "after an abandoned young collection";
 
     // window slots
     private static final int W_PAUSE_COUNT = 0;
@@ -98,6 +100,7 @@ public final class GcMetricsBuilder implements GcEventListener {
 
     private long fullCount;
     private long fullNanos;
+    private long fullAfterAbandonedYoung;
     private final Map<String, Long> fullByCause = new TreeMap<>();
     private long humongousTriggered;
     private int humongousRegionsPeak = -1;
@@ -187,6 +190,9 @@ public final class GcMetricsBuilder implements GcEventListener {
             fullCount++;
             fullNanos += d;
             fullByCause.merge(p.cause() == null ? UNKNOWN_CAUSE : p.cause(), 1L, Long::sum);
+            if (ABANDONED_YOUNG.equals(p.phase())) {
+                fullAfterAbandonedYoung++;
+            }
         }
         if (p.kind() == PauseKind.DEGENERATED) {
             degenerated++;
@@ -265,10 +271,11 @@ public final class GcMetricsBuilder implements GcEventListener {
 
     private void allocation(Stamp at, long allocated) {
         if (!runSawObservation) {
+            // the rate covers the time between the run's first and last collection: what the application
+            // allocated before its first collection (JVM start-up, class loading) is not steady state
             runSawObservation = true;
-            if (allocated < 0 && at.hasTime()) {
-                runAllocStart = at.timelineNanos(); // no baseline before this collection
-            }
+            runAllocStart = at.hasTime() ? at.timelineNanos() : -1;
+            return;
         }
         if (allocated >= 0) {
             allocatedBytes += allocated;
@@ -462,7 +469,8 @@ public final class GcMetricsBuilder implements GcEventListener {
                 stw == null ? null : round(stw, 6), timed ? round(winNanos / 1e9, 3) : null,
                 maxWindowStw >= 0 ? round(maxWindowStw, 6) : null, gcCpu == null ? null : round(gcCpu, 6),
                 allocRate == null ? null : round(allocRate, 1), promoRate == null ? null : round(promoRate, 1),
-                liveSet, gogc, new GcMetrics.FullGcs(fullCount, ms(fullNanos), fullByCause), humongousTriggered,
+                liveSet, gogc, new GcMetrics.FullGcs(fullCount, ms(fullNanos), fullByCause, fullAfterAbandonedYoung),
+                humongousTriggered,
                 humongousRegionsPeak >= 0 ? humongousRegionsPeak : null, evacuationFailures,
                 stalls(allocStalls), stalls(relocStalls), degenerated,
                 new GcMetrics.CycleStats(cycles, ms(cycleNanos), ms(cycleMaxNanos), cyclesAborted),

@@ -96,8 +96,12 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      * @param count number of full collections
      * @param totalMillis their total pause time
      * @param byCause count per cause
+     * @param afterAbandonedYoung full collections that followed, in the same safepoint, a young
+     *     collection that gave up at once (JDK 17 Serial, when the old generation cannot take the
+     *     promotions); the young attempt is counted in the full collection's pause, not as a pause of
+     *     its own
      */
-    public record FullGcs(long count, double totalMillis, Map<String, Long> byCause) {
+    public record FullGcs(long count, double totalMillis, Map<String, Long> byCause, long afterAbandonedYoung) {
     }
 
     /**

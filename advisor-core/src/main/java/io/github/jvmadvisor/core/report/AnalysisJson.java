@@ -154,6 +154,7 @@ public final class AnalysisJson {
         g.writeObjectFieldStart("fullGcs");
         g.writeNumberField("count", m.fullGcs().count());
         g.writeNumberField("totalMillis", m.fullGcs().totalMillis());
+        g.writeNumberField("afterAbandonedYoung", m.fullGcs().afterAbandonedYoung());
         g.writeObjectFieldStart("byCause");
         for (Map.Entry<String, Long> e : m.fullGcs().byCause().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());

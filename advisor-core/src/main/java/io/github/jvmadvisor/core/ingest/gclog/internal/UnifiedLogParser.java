@@ -2,6 +2,7 @@ package io.github.jvmadvisor.core.ingest.gclog.internal;
 
 import io.github.jvmadvisor.core.ingest.ByteLineReader;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
+import io.github.jvmadvisor.core.metrics.GcMetricsBuilder;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.ConcurrentCycle;
 import io.github.jvmadvisor.core.model.ConcurrentPhase;
@@ -730,7 +731,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             if (kind == PauseKind.FULL && id == young.gcId() + 1) {
                 // JDK 17 Serial: a young collection that gave up at once (it could not promote) and the full
                 // collection that followed ran in one safepoint: one stop-the-world pause, as JFR records it
-                pause = new Pause(pause.at(), id, kind, gen, pause.name(), "after an abandoned young collection",
+                pause = new Pause(pause.at(), id, kind, gen, pause.name(), GcMetricsBuilder.ABANDONED_YOUNG,
                         cause, sum.durationNanos + young.durationNanos(), heap, spaces, evacFailure,
                         sum(young.allocatedBytes(), allocated), promoted);
             } else {

@@ -24,12 +24,15 @@ final class TagSet {
     final byte[] bytes;
     final Role role;
     final int hash;
+    /** Whether records of this tag set run over several lines (exception messages, stack traces). */
+    final boolean multiLine;
 
     TagSet(String name, int hash) {
         this.name = name;
         this.bytes = name.getBytes(StandardCharsets.ISO_8859_1);
         this.hash = hash;
         this.role = roleOf(name);
+        this.multiLine = name.contains("exceptions") || name.contains("stacktrace");
     }
 
     private static Role roleOf(String name) {

@@ -101,6 +101,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     private boolean sawZgcPause;
     private boolean previousRecordSkipped;
     private boolean undecoratedLog;
+    private boolean lastDecoratedSkipped;
     /** A Serial young pause that collected nothing, held until the next pause shows what it was. */
     private Pause abandonedYoung;
 
@@ -153,7 +154,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         takeTime();
         TagSet tags = deco.tags;
         int ms = deco.messageStart;
-        previousRecordSkipped = tags != null && tags.role == TagSet.Role.SKIP;
+        previousRecordSkipped = tags != null && tags.role == TagSet.Role.SKIP && tags.multiLine;
+        lastDecoratedSkipped = tags != null && tags.role == TagSet.Role.SKIP;
         if (tags != null) {
             if (tags.role == TagSet.Role.SKIP) {
                 ignoredLines++;
@@ -218,6 +220,10 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         if (previousRecordSkipped) {
             // the next line of a multi-line JVM message ("thrown [...]" after an [exceptions] record)
             ignoredLines++;
+            return;
+        }
+        if (s < e && (b[s] == ' ' || b[s] == '\t') && lastDecoratedSkipped) {
+            ignoredLines++; // an indented continuation of a skipped record
             return;
         }
         foreign(s);

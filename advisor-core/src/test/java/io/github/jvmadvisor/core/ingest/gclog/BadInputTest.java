@@ -1,0 +1,222 @@
+package io.github.jvmadvisor.core.ingest.gclog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jvmadvisor.core.Analyzer;
+import io.github.jvmadvisor.core.ingest.InputSource;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.InputIssue;
+import io.github.jvmadvisor.core.model.InputKind;
+import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.Pause;
+import io.github.jvmadvisor.core.testing.GcRuns;
+import io.github.jvmadvisor.core.testing.Jdks;
+import io.github.jvmadvisor.core.testing.SharedCorpus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input gives a clear issue with file and line and a partial result; it never throws. The base
+ * log is a real one from a child JVM, damaged in the ways logs get damaged.
+ */
+class BadInputTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path log;
+    static Path jfr;
+    static List<String> lines;
+    static long pauses;
+
+    @BeforeAll
+    static void realLog() throws Exception {
+        log = dir.resolve("gc.log");
+        jfr = dir.resolve("run.jfr");
+        GcRuns.run(Jdks.current(), dir, List.of("-XX:+UseG1GC", "-Xmx64m",
+                "-Xlog:gc*,safepoint:file=" + log + ":time,uptime,level,tags",
+                "-XX:StartFlightRecording:filename=" + jfr), 0.8, 16);
+        lines = Files.readAllLines(log);
+        pauses = GcRuns.countPauseLines(List.of(log));
+        assertTrue(pauses > 10);
+    }
+
+    private static Path write(String name, List<String> content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        return p;
+    }
+
+    private static List<InputIssue> issues(GcLogResult r, String code) {
+        return r.summary().issues().stream().filter(i -> i.code().equals(code)).toList();
+    }
+
+    @Test
+    void truncatedGzipGivesWhatWasReadAndSaysWhere() throws IOException {
+        Path gz = dir.resolve("gc.log.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(log, out);
+        }
+        byte[] all = Files.readAllBytes(gz);
+        Path cut = dir.resolve("cut.log.gz");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length * 6 / 10));
+
+        GcLogResult whole = GcLogReader.read(gz);
+        assertEquals(pauses, whole.analysis().metrics().pauses().count(), "gzip reads like the plain file");
+        assertEquals(lines.size(), whole.summary().lines());
+
+        GcLogResult r = GcLogReader.read(cut);
+        List<InputIssue> truncated = issues(r, InputIssue.TRUNCATED);
+        assertEquals(1, truncated.size(), () -> r.summary().issues().toString());
+        assertTrue(truncated.get(0).line() > 0 && truncated.get(0).line() < lines.size(), "says after which line");
+        assertTrue(truncated.get(0).source().endsWith("cut.log.gz"));
+        long partial = r.analysis().metrics().pauses().count();
+        assertTrue(partial > 0 && partial < pauses, "partial result: " + partial + " of " + pauses);
+    }
+
+    @Test
+    void garbageLinesAreCountedWithTheirLineNumbersAndNothingElseChanges() throws IOException {
+        List<String> damaged = new ArrayList<>(lines);
+        Random rnd = new Random(42);
+        List<Integer> garbageAt = new ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            int at = 20 + rnd.nextInt(damaged.size() - 40);
+            damaged.add(at, k % 3 == 0 ? "\u0000\u0001binary\u00ff junk " + k
+                    : k % 3 == 1 ? "Exception in thread \"main\" java.lang.IllegalStateException: boom " + k
+                    : "[0.123s][info][gc] GC(" + (900 + k) + ") Something no JVM ever wrote " + k);
+        }
+        for (int i = 0; i < damaged.size(); i++) {
+            if (damaged.get(i).contains("junk") || damaged.get(i).contains("boom")
+                    || damaged.get(i).contains("no JVM ever wrote")) {
+                garbageAt.add(i + 1);
+            }
+        }
+        Path p = write("garbage.log", damaged);
+        GcLogResult r = GcLogReader.read(p);
+        InputSummary s = r.summary();
+        assertEquals(damaged.size(), s.lines());
+        assertEquals(10, s.unknownLines(), "decorated lines of the gc tag set that say nothing known");
+        assertEquals(20, s.foreignLines(), "lines that are not log lines");
+        assertEquals(pauses, r.analysis().metrics().pauses().count(), "the real lines are all still read");
+        for (InputIssue i : issues(r, InputIssue.UNKNOWN_LINE)) {
+            assertTrue(garbageAt.contains((int) i.line()), "issue at the garbage line: " + i);
+            assertTrue(i.source().endsWith("garbage.log"));
+        }
+        InputIssue foreign = issues(r, InputIssue.FOREIGN_LINES).get(0);
+        assertEquals((long) garbageAt.stream().filter(l -> !damaged.get(l - 1).contains("no JVM")).findFirst()
+                .orElseThrow(), foreign.line(), "first foreign line");
+    }
+
+    @Test
+    void hugeLineIsCutAndReported() throws IOException {
+        List<String> damaged = new ArrayList<>(lines);
+        damaged.add(25, "[0.5s][info][gc] " + "x".repeat(5_000_000));
+        Path p = write("huge.log", damaged);
+        GcLogResult r = GcLogReader.read(p);
+        List<InputIssue> cut = issues(r, InputIssue.LONG_LINE);
+        assertEquals(1, cut.size());
+        assertEquals(26, cut.get(0).line());
+        assertEquals(pauses, r.analysis().metrics().pauses().count());
+        assertEquals(damaged.size(), r.summary().lines());
+    }
+
+    @Test
+    void fileWithoutLineBreaksDoesNotExhaustMemory() throws IOException {
+        Path p = dir.resolve("one-line.log");
+        try (OutputStream out = Files.newOutputStream(p)) {
+            out.write("[0.1s][info][gc] Using G1\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "GC(1) Pause Young ".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 3000; i++) { // about 54 MB without a line break
+                out.write(chunk);
+            }
+        }
+        GcLogResult r = GcLogReader.read(p);
+        assertEquals(2, r.summary().lines());
+        assertEquals(1, issues(r, InputIssue.LONG_LINE).size());
+    }
+
+    @Test
+    void lineCutAtTheEndOfAFileStillBeingWritten() throws IOException {
+        String text = Files.readString(log);
+        Path p = dir.resolve("being-written.log");
+        Files.writeString(p, text.substring(0, text.lastIndexOf("Pause Young") + 14));
+        GcLogResult r = GcLogReader.read(p);
+        assertTrue(r.summary().unknownLines() <= 1, "at most the cut last line");
+        assertTrue(r.analysis().metrics().pauses().count() >= pauses - 2);
+    }
+
+    @Test
+    void listenerThatThrowsDoesNotStopTheReading() {
+        AtomicInteger calls = new AtomicInteger();
+        GcLogResult r = GcLogReader.read(List.of(InputSource.of(log)), e -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("listener bug");
+        });
+        assertEquals(1, calls.get(), "called until it failed");
+        assertEquals(pauses, r.analysis().metrics().pauses().count());
+    }
+
+    @Test
+    void inputsThatAreNotGcLogsAreListedWithAReason() throws IOException {
+        Path binary = dir.resolve("random.bin");
+        byte[] b = new byte[100_000];
+        new Random(1).nextBytes(b);
+        Files.write(binary, b);
+        Path empty = Files.createFile(dir.resolve("empty.log"));
+        Path missing = dir.resolve("missing.log");
+        Evidence e = Analyzer.analyze(List.of(binary, empty, missing, dir, jfr, log));
+        assertEquals(6, e.inputs().size(), "every input is listed, in the order given");
+        assertEquals(InputIssue.UNKNOWN_FORMAT, e.inputs().get(0).issues().get(0).code());
+        assertEquals(InputIssue.UNKNOWN_FORMAT, e.inputs().get(1).issues().get(0).code());
+        assertEquals(InputIssue.IO_ERROR, e.inputs().get(2).issues().get(0).code());
+        assertEquals(InputIssue.IO_ERROR, e.inputs().get(3).issues().get(0).code());
+        assertEquals(InputKind.JFR, e.inputs().get(4).kind());
+        assertEquals(InputIssue.UNSUPPORTED_FORMAT, e.inputs().get(4).issues().get(0).code());
+        assertEquals(InputKind.GC_LOG, e.inputs().get(5).kind());
+        assertEquals(pauses, e.gc().orElseThrow().metrics().pauses().count());
+    }
+
+    @Test
+    void corpusInputsOfOtherKindsAreRecognisedNotRead() {
+        Path corpus = SharedCorpus.require();
+        Path legacy = corpus.resolve("gclog/public/gcviewer/legacy/shenandoah/SampleOpenJdk1_8_0-332.txt");
+        Path ibm = corpus.resolve("gclog/public/gcviewer/ibm/SampleIBMJ9_R28_concurrent_collection.txt");
+        Path jmh = corpus.resolve("jmh/openjdk-jmh__output-golden.json");
+        Path jfr = corpus.resolve("jfr/jmc__jdk21.jfr");
+        Evidence e = Analyzer.analyze(List.of(legacy, ibm, jmh, jfr));
+        assertEquals(List.of(InputKind.GC_LOG, InputKind.GC_LOG, InputKind.JMH_RESULT, InputKind.JFR),
+                e.inputs().stream().map(InputSummary::kind).toList());
+        assertEquals(List.of("legacy", "ibm-verbose-xml"), e.inputs().subList(0, 2).stream().map(InputSummary::format)
+                .toList());
+        assertTrue(e.inputs().stream().allMatch(i -> i.issues().get(0).code().equals(InputIssue.UNSUPPORTED_FORMAT)));
+        assertTrue(e.gc().isEmpty());
+    }
+
+    @Test
+    void everyPauseHasSaneValues() {
+        List<Pause> seen = new ArrayList<>();
+        GcLogReader.read(List.of(InputSource.of(log)), ev -> {
+            if (ev instanceof Pause) {
+                seen.add((Pause) ev);
+            }
+        });
+        assertEquals(pauses, seen.size());
+        for (Pause p : seen) {
+            assertTrue(p.durationNanos() > 0 && p.durationNanos() < 10_000_000_000L, p.toString());
+            assertTrue(p.at().uptimeNanos() > 0 && p.at().epochMillis() > 1_600_000_000_000L, p.toString());
+            assertTrue(p.heap() != null && p.heap().beforeBytes() >= 0, p.toString());
+        }
+    }
+}

@@ -640,8 +640,10 @@ public final class GcMetricsBuilder implements GcEventListener {
 
         private double pct(double p) {
             long v = micros.getValueAtPercentile(p);
-            // report the bucket's lowest equivalent value: exact below 2048 us
-            return round(micros.lowestEquivalentValue(v) / 1e3, 3);
+            // the top of the value's bucket, never above the largest pause: exact below 2048 us, and never
+            // lower than the true percentile above
+            long top = Math.min(micros.highestEquivalentValue(v), (maxNanos + 999) / 1000);
+            return round(top / 1e3, 3);
         }
     }
 

@@ -53,8 +53,8 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
     }
 
     /**
-     * Pause statistics. Percentiles come from an HdrHistogram of microseconds (exact below about
-     * 2 ms, within 0.1 % above).
+     * Pause statistics. Percentiles come from an HdrHistogram of microseconds: exact below about
+     * 2 ms; above, the upper end of the histogram bucket (at most 0.1 % high), never above the maximum.
      *
      * @param count number of pauses
      * @param totalMillis sum of pause times

@@ -153,7 +153,7 @@ public final class AnalysisJson {
         num(g, "effectiveGogc", m.effectiveGogc());
         g.writeObjectFieldStart("fullGcs");
         g.writeNumberField("count", m.fullGcs().count());
-        g.writeNumberField("totalMillis", m.fullGcs().totalMillis());
+        dbl(g, "totalMillis", m.fullGcs().totalMillis());
         g.writeNumberField("afterAbandonedYoung", m.fullGcs().afterAbandonedYoung());
         g.writeObjectFieldStart("byCause");
         for (Map.Entry<String, Long> e : m.fullGcs().byCause().entrySet()) {
@@ -169,8 +169,8 @@ public final class AnalysisJson {
         g.writeNumberField("degeneratedCycles", m.degeneratedCycles());
         g.writeObjectFieldStart("concurrentCycles");
         g.writeNumberField("count", m.concurrentCycles().count());
-        g.writeNumberField("totalMillis", m.concurrentCycles().totalMillis());
-        g.writeNumberField("maxMillis", m.concurrentCycles().maxMillis());
+        dbl(g, "totalMillis", m.concurrentCycles().totalMillis());
+        dbl(g, "maxMillis", m.concurrentCycles().maxMillis());
         g.writeNumberField("aborted", m.concurrentCycles().aborted());
         g.writeEndObject();
         g.writeObjectFieldStart("heap");
@@ -189,17 +189,17 @@ public final class AnalysisJson {
         } else {
             g.writeStartObject();
             g.writeNumberField("count", sp.count());
-            g.writeNumberField("totalMillis", sp.totalMillis());
-            g.writeNumberField("maxMillis", sp.maxMillis());
-            g.writeNumberField("timeToSafepointTotalMillis", sp.timeToSafepointTotalMillis());
-            g.writeNumberField("timeToSafepointMaxMillis", sp.timeToSafepointMaxMillis());
+            dbl(g, "totalMillis", sp.totalMillis());
+            dbl(g, "maxMillis", sp.maxMillis());
+            dbl(g, "timeToSafepointTotalMillis", sp.timeToSafepointTotalMillis());
+            dbl(g, "timeToSafepointMaxMillis", sp.timeToSafepointMaxMillis());
             num(g, "haltFraction", sp.haltFraction());
             g.writeObjectFieldStart("byOperation");
             for (Map.Entry<String, GcMetrics.OperationStats> e : sp.byOperation().entrySet()) {
                 g.writeObjectFieldStart(e.getKey());
                 g.writeNumberField("count", e.getValue().count());
-                g.writeNumberField("totalMillis", e.getValue().totalMillis());
-                g.writeNumberField("maxMillis", e.getValue().maxMillis());
+                dbl(g, "totalMillis", e.getValue().totalMillis());
+                dbl(g, "maxMillis", e.getValue().maxMillis());
                 g.writeEndObject();
             }
             g.writeEndObject();
@@ -249,7 +249,7 @@ public final class AnalysisJson {
             g.writeStringField("kind", p.kind().id());
             g.writeStringField("name", p.name());
             g.writeStringField("cause", p.cause());
-            g.writeNumberField("durationMillis", p.durationNanos() / 1e6);
+            dbl(g, "durationMillis", p.durationNanos() / 1e6);
             num(g, "heapBeforeBytes", p.heap() == null ? null : p.heap().beforeBytes());
             num(g, "heapAfterBytes", p.heap() == null ? null : p.heap().afterBytes());
             num(g, "heapCapacityBytes", p.heap() == null || p.heap().capacityBytes() < 0 ? null
@@ -264,12 +264,12 @@ public final class AnalysisJson {
         g.writeArrayFieldStart("windows");
         for (GcMetrics.Window w : windows) {
             g.writeStartObject();
-            g.writeNumberField("startSeconds", w.startSeconds());
-            g.writeNumberField("durationSeconds", w.durationSeconds());
+            dbl(g, "startSeconds", w.startSeconds());
+            dbl(g, "durationSeconds", w.durationSeconds());
             g.writeNumberField("pauseCount", w.pauseCount());
-            g.writeNumberField("pauseMillis", w.pauseMillis());
-            g.writeNumberField("maxPauseMillis", w.maxPauseMillis());
-            g.writeNumberField("stwFraction", w.stwFraction());
+            dbl(g, "pauseMillis", w.pauseMillis());
+            dbl(g, "maxPauseMillis", w.maxPauseMillis());
+            dbl(g, "stwFraction", w.stwFraction());
             num(g, "allocatedBytes", w.allocatedBytes());
             num(g, "gcCpuFraction", w.gcCpuFraction());
             num(g, "heapAfterMinBytes", w.heapAfterMinBytes());
@@ -283,20 +283,20 @@ public final class AnalysisJson {
 
     private static void pauseFields(JsonGenerator g, GcMetrics.PauseStats p) throws IOException {
         g.writeNumberField("count", p.count());
-        g.writeNumberField("totalMillis", p.totalMillis());
-        g.writeNumberField("maxMillis", p.maxMillis());
-        g.writeNumberField("meanMillis", p.meanMillis());
-        g.writeNumberField("p50Millis", p.p50Millis());
-        g.writeNumberField("p90Millis", p.p90Millis());
-        g.writeNumberField("p99Millis", p.p99Millis());
-        g.writeNumberField("p999Millis", p.p999Millis());
+        dbl(g, "totalMillis", p.totalMillis());
+        dbl(g, "maxMillis", p.maxMillis());
+        dbl(g, "meanMillis", p.meanMillis());
+        dbl(g, "p50Millis", p.p50Millis());
+        dbl(g, "p90Millis", p.p90Millis());
+        dbl(g, "p99Millis", p.p99Millis());
+        dbl(g, "p999Millis", p.p999Millis());
     }
 
     private static void stalls(JsonGenerator g, String name, GcMetrics.StallStats s) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("count", s.count());
-        g.writeNumberField("totalMillis", s.totalMillis());
-        g.writeNumberField("maxMillis", s.maxMillis());
+        dbl(g, "totalMillis", s.totalMillis());
+        dbl(g, "maxMillis", s.maxMillis());
         g.writeEndObject();
     }
 
@@ -308,10 +308,20 @@ public final class AnalysisJson {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 g.writeNullField(name);
             } else {
-                g.writeNumberField(name, d);
+                dbl(g, name, d);
             }
         } else {
             g.writeNumberField(name, v.longValue());
+        }
+    }
+
+    /** A double in plain notation ({@code 294711788.2}, never {@code 2.947117882E8}). */
+    private static void dbl(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            g.writeNumber(java.math.BigDecimal.valueOf(v).setScale(1).toPlainString());
+        } else {
+            g.writeNumber(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
         }
     }
 

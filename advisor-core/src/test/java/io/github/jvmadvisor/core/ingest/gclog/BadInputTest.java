@@ -149,12 +149,23 @@ class BadInputTest {
 
     @Test
     void lineCutAtTheEndOfAFileStillBeingWritten() throws IOException {
-        String text = Files.readString(log);
+        // the file ends in the middle of the last pause line, as when it is copied while the JVM writes
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (GcRuns.countPauseLines(java.util.stream.Stream.of(lines.get(i))) == 1) {
+                last = i;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < last; i++) {
+            text.append(lines.get(i)).append('\n');
+        }
+        text.append(lines.get(last), 0, lines.get(last).length() - 12);
         Path p = dir.resolve("being-written.log");
-        Files.writeString(p, text.substring(0, text.lastIndexOf("Pause Young") + 14));
+        Files.writeString(p, text);
         GcLogResult r = GcLogReader.read(p);
         assertTrue(r.summary().unknownLines() <= 1, "at most the cut last line");
-        assertTrue(r.analysis().metrics().pauses().count() >= pauses - 2);
+        assertEquals(pauses - 1, r.analysis().metrics().pauses().count(), "all but the cut pause");
     }
 
     @Test

@@ -1,0 +1,19 @@
+/**
+ * jvm-advisor core: the evidence model, the input readers, derived metrics and reports.
+ *
+ * <p>Packages named {@code internal} are not exported: they may change in any release.
+ */
+module io.github.jvmadvisor.core {
+    requires org.slf4j;
+    requires com.fasterxml.jackson.core;
+    // no module descriptors: automatic modules named after their jars
+    requires HdrHistogram;
+    requires commons.math3;
+
+    exports io.github.jvmadvisor.core;
+    exports io.github.jvmadvisor.core.model;
+    exports io.github.jvmadvisor.core.ingest;
+    exports io.github.jvmadvisor.core.ingest.gclog;
+    exports io.github.jvmadvisor.core.metrics;
+    exports io.github.jvmadvisor.core.report;
+}

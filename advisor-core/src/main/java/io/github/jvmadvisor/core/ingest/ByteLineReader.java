@@ -86,9 +86,9 @@ public final class ByteLineReader {
             filled += n;
             int i = scanFrom;
             while (i < filled && !stopRequested) {
-                if (b[i] != '\n') {
-                    i++;
-                    continue;
+                i = indexOfNewline(b, i, filled);
+                if (i >= filled) {
+                    break;
                 }
                 if (skipping) {
                     skipping = false;
@@ -117,6 +117,33 @@ public final class ByteLineReader {
             deliver(consumer, b, lineStart, filled);
         }
         return lineNumber;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * Index of the first {@code \n} in {@code b[from, to)}, or {@code to}. Eight bytes at a time: a byte
+     * equal to the newline becomes zero after the XOR, and the classic zero-byte test finds the first.
+     */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        int last = to - 8;
+        while (i <= last) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < to && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void deliver(LineConsumer consumer, byte[] b, int start, int end) {

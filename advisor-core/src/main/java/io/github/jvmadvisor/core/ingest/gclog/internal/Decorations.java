@@ -29,6 +29,20 @@ final class Decorations {
 
     long uptimeNanos;
     long epochMillis;
+    /** Time brackets of the last line, parsed only when {@link #resolveTimes()} is called. */
+    private byte[] buf;
+    private final int[] timeStart = new int[4];
+    private final int[] timeEnd = new int[4];
+    private final byte[] timeUnit = new byte[4];
+    private int times;
+    private boolean resolved;
+    /** Where the wall-clock bracket is: parsed only when asked. */
+    private byte[] isoBuf;
+    private int isoStart = -1;
+    private int isoEnd;
+    private final byte[] cachedIso = new byte[40];
+    private int cachedIsoLen = -1;
+    private long cachedIsoMillis;
     /** Nanosecond value of a lone {@code ns} decoration; whether it is uptime is decided by the caller. */
     long lonelyNanos;
     /** {@code timenanos} when both nanosecond decorations are present. */
@@ -50,6 +64,10 @@ final class Decorations {
     int parse(byte[] b, int start, int end) {
         uptimeNanos = -1;
         epochMillis = -1;
+        isoStart = -1;
+        times = 0;
+        resolved = false;
+        buf = b;
         lonelyNanos = -1;
         monoNanos = -1;
         level = LEVEL_NONE;
@@ -131,48 +149,22 @@ final class Decorations {
     /** Time stamps, pid and tid. */
     private boolean classifyNumeric(byte[] b, int s, int e, int len) {
         if (len >= 19 && b[s + 4] == '-' && b[s + 7] == '-' && b[s + 10] == 'T') {
-            long ms = Iso8601.epochMillis(b, s, e);
-            if (ms == Long.MIN_VALUE) {
-                return false;
-            }
-            epochMillis = ms;
+            // parsed on demand: most lines are skipped without their time being needed
+            isoBuf = b;
+            isoStart = s;
+            isoEnd = e;
             return true;
         }
         byte lastCh = b[e - 1];
         if (lastCh == 's' && len >= 2) {
             byte unit = b[e - 2];
-            if (unit == 'm') {
-                long v = digits(b, s, e - 2);
-                if (v < 0) {
-                    return false;
-                }
-                if (v >= EPOCH_MS_THRESHOLD) {
-                    epochMillis = v;
-                } else {
-                    uptimeNanos = v * 1_000_000L;
-                }
-                return true;
+            if (times < timeStart.length) {
+                // 'm' milliseconds, 'n' nanoseconds, else seconds; the digits are read when needed
+                timeStart[times] = s;
+                timeEnd[times] = e;
+                timeUnit[times] = unit == 'm' || unit == 'n' ? unit : (byte) 's';
+                times++;
             }
-            if (unit == 'n') {
-                long v = digits(b, s, e - 2);
-                if (v < 0) {
-                    return false;
-                }
-                // decorations come in a fixed order: timenanos before uptimenanos
-                if (lonelyNanos >= 0) {
-                    monoNanos = lonelyNanos;
-                    uptimeNanos = v;
-                    lonelyNanos = -1;
-                } else {
-                    lonelyNanos = v;
-                }
-                return true;
-            }
-            long v = seconds(b, s, e - 1);
-            if (v < 0) {
-                return false;
-            }
-            uptimeNanos = v;
             return true;
         }
         // pid or tid
@@ -223,6 +215,84 @@ final class Decorations {
             default:
                 return LEVEL_NONE;
         }
+    }
+
+    /**
+     * Resolves the wall-clock decoration of the last parsed line into {@link #epochMillis} (left -1
+     * when there is none or it does not parse). Lines of one millisecond share a time stamp, so the
+     * last one parsed is kept.
+     */
+    void resolveWallClock() {
+        resolveTimes();
+        if (isoStart < 0 || epochMillis >= 0) {
+            return;
+        }
+        int len = isoEnd - isoStart;
+        if (len == cachedIsoLen && len <= cachedIso.length
+                && java.util.Arrays.equals(isoBuf, isoStart, isoEnd, cachedIso, 0, len)) {
+            epochMillis = cachedIsoMillis;
+            return;
+        }
+        long ms = Iso8601.epochMillis(isoBuf, isoStart, isoEnd);
+        epochMillis = ms == Long.MIN_VALUE ? -1 : ms;
+        if (len <= cachedIso.length) {
+            System.arraycopy(isoBuf, isoStart, cachedIso, 0, len);
+            cachedIsoLen = len;
+            cachedIsoMillis = epochMillis;
+        }
+    }
+
+    /**
+     * Reads the uptime, millisecond and nanosecond brackets of the last parsed line into
+     * {@link #uptimeNanos}, {@link #epochMillis}, {@link #lonelyNanos} and {@link #monoNanos}. A bracket
+     * whose digits do not parse is ignored.
+     */
+    void resolveTimes() {
+        if (resolved) {
+            return;
+        }
+        resolved = true;
+        for (int i = 0; i < times; i++) {
+            int s = timeStart[i];
+            int e = timeEnd[i];
+            switch (timeUnit[i]) {
+                case 'm': {
+                    long v = digits(buf, s, e - 2);
+                    if (v >= EPOCH_MS_THRESHOLD) {
+                        epochMillis = v;
+                    } else if (v >= 0) {
+                        uptimeNanos = v * 1_000_000L;
+                    }
+                    break;
+                }
+                case 'n': {
+                    long v = digits(buf, s, e - 2);
+                    if (v < 0) {
+                        break;
+                    }
+                    // decorations come in a fixed order: timenanos before uptimenanos
+                    if (lonelyNanos >= 0) {
+                        monoNanos = lonelyNanos;
+                        uptimeNanos = v;
+                        lonelyNanos = -1;
+                    } else {
+                        lonelyNanos = v;
+                    }
+                    break;
+                }
+                default: {
+                    long v = seconds(buf, s, e - 1);
+                    if (v >= 0) {
+                        uptimeNanos = v;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the last parsed line had a wall-clock decoration. */
+    boolean hasWallClock() {
+        return isoStart >= 0 || epochMillis >= 0;
     }
 
     /** Non-negative integer from digits only, or -1. */

@@ -141,6 +141,7 @@ public final class LogSetOrder {
                     return;
                 }
                 int ms = d.messageStart;
+                d.resolveWallClock();
                 if (p.firstWall < 0 && d.epochMillis >= 0) {
                     p.firstWall = d.epochMillis;
                 }
@@ -177,6 +178,7 @@ public final class LogSetOrder {
                 if (d.parse(b, s, e) == 0) {
                     return;
                 }
+                d.resolveTimes();
                 long up = d.uptimeNanos >= 0 ? d.uptimeNanos : d.lonelyNanos;
                 if (up >= 0) {
                     p.lastUptime = up;

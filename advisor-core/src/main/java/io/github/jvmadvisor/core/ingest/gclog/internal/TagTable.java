@@ -42,14 +42,6 @@ final class TagTable {
     }
 
     private static boolean equal(byte[] a, byte[] b, int start, int end) {
-        if (a.length != end - start) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[start + i]) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(a, 0, a.length, b, start, end);
     }
 }

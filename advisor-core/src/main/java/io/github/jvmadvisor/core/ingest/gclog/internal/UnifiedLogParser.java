@@ -54,6 +54,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     private final Issues issues;
     private final TagTable tagTable = new TagTable();
     private final Decorations deco = new Decorations(tagTable);
+    /** Looks for a second record glued inside a line, without disturbing {@link #deco}. */
+    private final Decorations probe = new Decorations(tagTable);
     private final Cursor c = new Cursor();
     private final Summary sum = new Summary();
     private final SetupBuilder setup = new SetupBuilder();
@@ -101,6 +103,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     private boolean sawZgcPause;
     private boolean previousRecordSkipped;
     private boolean undecoratedLog;
+    private final byte[] lastSkippedPrefix = new byte[256];
+    private int lastSkippedLength;
     private boolean lastDecoratedSkipped;
     /** A Serial young pause that collected nothing, held until the next pause shows what it was. */
     private Pause abandonedYoung;
@@ -151,25 +155,29 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             parseUndecorated(b, s, e, allowSplit);
             return;
         }
-        takeTime();
         TagSet tags = deco.tags;
         int ms = deco.messageStart;
         previousRecordSkipped = tags != null && tags.role == TagSet.Role.SKIP && tags.multiLine;
         lastDecoratedSkipped = tags != null && tags.role == TagSet.Role.SKIP;
+        // skipped lines are decided before their time is read: most lines of a debug log end here
         if (tags != null) {
             if (tags.role == TagSet.Role.SKIP) {
                 ignoredLines++;
+                skippedLineTime(b, s, ms);
                 return;
             }
             if (deco.level == Decorations.LEVEL_DEBUG || deco.level == Decorations.LEVEL_TRACE) {
                 if (tags.role == TagSet.Role.CORE && tags.is("gc,heap") && startsWith(b, ms, e, "Minimum heap ")) {
+                    takeTime();
                     handleHeapDebug(decode(b, ms, e));
                 } else {
                     ignoredLines++;
+                    skippedLineTime(b, s, ms);
                 }
                 return;
             }
         }
+        takeTime();
         if (allowSplit) {
             int glued = gluedRecord(b, ms, e);
             if (glued > 0) {
@@ -259,28 +267,8 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
      */
     private int gluedRecord(byte[] b, int from, int e) {
         for (int i = from + 1; i + 3 < e; i++) {
-            if (b[i] == '[' && b[i + 1] >= '0' && b[i + 1] <= '9') {
-                int save = deco.messageStart;
-                long u = deco.uptimeNanos;
-                long w = deco.epochMillis;
-                long lo = deco.lonelyNanos;
-                long mo = deco.monoNanos;
-                byte lv = deco.level;
-                TagSet t = deco.tags;
-                int cnt = deco.count;
-                int found = deco.parse(b, i, e);
-                boolean ok = found >= 2 && deco.tags != null;
-                deco.messageStart = save;
-                deco.uptimeNanos = u;
-                deco.epochMillis = w;
-                deco.lonelyNanos = lo;
-                deco.monoNanos = mo;
-                deco.level = lv;
-                deco.tags = t;
-                deco.count = cnt;
-                if (ok) {
-                    return i;
-                }
+            if (b[i] == '[' && b[i + 1] >= '0' && b[i + 1] <= '9' && probe.parse(b, i, e) >= 2 && probe.tags != null) {
+                return i;
             }
         }
         return -1;
@@ -306,22 +294,48 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     // ------------------------------------------------------------------------------------------
     // time and runs
 
+    /**
+     * A skipped line: its time is not read now, but the input's first line sets the time axis and the
+     * last one may end it, so the first is read and the decorations of the latest are kept for
+     * {@link #endRun()}.
+     */
+    private void skippedLineTime(byte[] b, int s, int messageStart) {
+        if (run < 0) {
+            takeTime();
+            return;
+        }
+        int n = Math.min(messageStart - s, lastSkippedPrefix.length);
+        System.arraycopy(b, s, lastSkippedPrefix, 0, n);
+        lastSkippedLength = n;
+    }
+
     private void takeTime() {
-        curUptime = deco.uptimeNanos;
-        curWall = deco.epochMillis;
-        curMono = deco.monoNanos;
-        if (deco.lonelyNanos >= 0) {
+        readTime(deco);
+        checkRestartAndPlace();
+        lastSkippedLength = 0;
+    }
+
+    /** The time of a line from its decorations into the {@code cur*} fields. */
+    private void readTime(Decorations d) {
+        d.resolveWallClock();
+        curUptime = d.uptimeNanos;
+        curWall = d.epochMillis;
+        curMono = d.monoNanos;
+        if (d.lonelyNanos >= 0) {
             if (!nsDecided) {
                 // a lone nanosecond decoration is uptime when it starts near zero, else the monotonic clock
-                nsIsUptime = deco.lonelyNanos < 100_000_000_000L;
+                nsIsUptime = d.lonelyNanos < 100_000_000_000L;
                 nsDecided = true;
             }
             if (nsIsUptime) {
-                curUptime = deco.lonelyNanos;
+                curUptime = d.lonelyNanos;
             } else {
-                curMono = deco.lonelyNanos;
+                curMono = d.lonelyNanos;
             }
         }
+    }
+
+    private void checkRestartAndPlace() {
         if (curUptime < 0 && curWall < 0 && curMono < 0) {
             curTimeline = run >= 0 && runClock != Clock.NONE ? runLastTimeline : -1;
             if (run < 0) {
@@ -420,6 +434,25 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             abandonedYoung = null;
         }
         flushAll();
+        if (lastSkippedLength > 0) {
+            // a skipped line after the last line read may end the run (exit lines, late detail); the
+            // current line's time (of the next run, on a restart) is kept
+            long up = curUptime;
+            long wall = curWall;
+            long mono = curMono;
+            long timeline = curTimeline;
+            if (probe.parse(lastSkippedPrefix, 0, lastSkippedLength) > 0) {
+                readTime(probe);
+                if (curUptime < 0 || runLastUptime < 0 || curUptime >= runLastUptime) {
+                    placeOnTimeline();
+                }
+            }
+            lastSkippedLength = 0;
+            curUptime = up;
+            curWall = wall;
+            curMono = mono;
+            curTimeline = timeline;
+        }
         if (runFirstTimeline >= 0 && runLastTimeline >= runFirstTimeline) {
             durationNanos += runLastTimeline - runFirstTimeline;
         }

@@ -14,6 +14,7 @@ class DecorationsTest {
     private String parse(String line) {
         byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
         d.parse(b, 0, b.length);
+        d.resolveWallClock();
         return line.substring(d.messageStart);
     }
 

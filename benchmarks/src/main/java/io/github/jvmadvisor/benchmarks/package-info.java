@@ -1,2 +1,0 @@
-/** JMH benchmarks of jvm-advisor itself. */
-package io.github.jvmadvisor.benchmarks;

@@ -105,8 +105,9 @@ public final class AnalysisText {
         } else {
             row(sb, "Live set", bytes(ls.bytes()) + " (" + ls.source() + ", " + ls.samples() + " samples)");
             if (ls.trendBytesPerSec() != null) {
-                row(sb, "Live set trend", (ls.trendBytesPerSec() >= 0 ? "+" : "") + rate(ls.trendBytesPerSec())
-                        + (ls.leakSuspect() ? "  LEAK SUSPECT: keeps rising" : ""));
+                row(sb, "Live set trend", (ls.trendBytesPerSec() >= 0 ? "+" : "-")
+                        + rate(Math.abs(ls.trendBytesPerSec()))
+                        + (ls.leakSuspect() ? "  LEAK SUSPECT: keeps rising" : " (not a leak)"));
             }
         }
         row(sb, "Effective GOGC", m.effectiveGogc() == null ? "unknown" : String.format(Locale.ROOT, "%.0f",
@@ -145,16 +146,20 @@ public final class AnalysisText {
 
         if (!a.longestPauses().isEmpty()) {
             sb.append("\nLongest pauses\n");
+            line(sb, String.format(Locale.ROOT, "  %10s %9s  %-21s %-20s %s", "at", "pause", "kind", "cause",
+                    "heap"));
             int n = 0;
             for (Pause lp : a.longestPauses()) {
                 if (n++ == 5) {
                     break;
                 }
-                String at = lp.at().hasTime() ? String.format(Locale.ROOT, "%9.3f s", lp.at().timelineSeconds()) : "";
-                String heap = lp.heap() == null ? "" : "  " + bytes(lp.heap().beforeBytes()) + "->"
-                        + bytes(lp.heap().afterBytes());
-                line(sb, String.format(Locale.ROOT, "  %s %10s  %s%s", at, millis(lp.durationNanos() / 1e6),
-                        safe(lp.name()), heap));
+                String at = lp.at().hasTime() ? String.format(Locale.ROOT, "%.3f s", lp.at().timelineSeconds()) : "";
+                String kind = lp.kind().id() + (lp.phase() == null ? "" : " (" + lp.phase() + ")");
+                String heap = lp.heap() == null ? "" : mib(lp.heap().beforeBytes()) + "->"
+                        + mib(lp.heap().afterBytes()) + " MiB";
+                line(sb, String.format(Locale.ROOT, "  %10s %9s  %-21s %-20s %s", at,
+                        millis(lp.durationNanos() / 1e6), cut(safe(kind), 21),
+                        cut(safe(lp.cause() == null ? "" : lp.cause()), 20), heap));
             }
         }
     }
@@ -196,7 +201,8 @@ public final class AnalysisText {
     }
 
     private static void line(StringBuilder sb, String text) {
-        sb.append(text.length() > WIDTH ? text.substring(0, WIDTH - 3) + "..." : text).append('\n');
+        String t = text.stripTrailing();
+        sb.append(t.length() > WIDTH ? t.substring(0, WIDTH - 3) + "..." : t).append('\n');
     }
 
     private static String cut(String s, int n) {
@@ -247,6 +253,10 @@ public final class AnalysisText {
             u++;
         }
         return u == 0 ? b + " B" : String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
+    }
+
+    private static String mib(long b) {
+        return String.valueOf(Math.round(b / 1048576.0));
     }
 
     private static String bytesOrNa(Long b) {

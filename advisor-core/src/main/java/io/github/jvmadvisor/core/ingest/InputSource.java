@@ -107,16 +107,6 @@ public final class InputSource {
         return in;
     }
 
-    /** Whether the content is gzip-compressed. */
-    public boolean compressed() throws IOException {
-        try (InputStream in = member == null ? Files.newInputStream(file) : open()) {
-            if (member != null) {
-                return in instanceof GZIPInputStream;
-            }
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
-    }
-
     private static boolean isZip(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             return false;

@@ -17,8 +17,6 @@ import io.github.jvmadvisor.core.model.SpaceChange;
 import io.github.jvmadvisor.core.model.Stall;
 import io.github.jvmadvisor.core.model.Stamp;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -647,12 +645,4 @@ public final class GcMetricsBuilder implements GcEventListener {
         }
     }
 
-    @Override
-    public String toString() {
-        return "GcMetricsBuilder" + Arrays.toString(new long[] {allPauses.count, cycles});
-    }
-
-    static List<Long> unmodifiable(List<Long> l) {
-        return Collections.unmodifiableList(l);
-    }
 }

@@ -46,10 +46,4 @@ public record GcSetup(Collector collector, boolean collectorInferred, Boolean ge
     public GcSetup {
         ergonomicFlags = ergonomicFlags == null ? List.of() : List.copyOf(ergonomicFlags);
     }
-
-    /** A setup that knows nothing. */
-    public static GcSetup unknown() {
-        return new GcSetup(null, false, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, List.of());
-    }
 }

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.core.ingest.gclog;
 import io.github.jvmadvisor.core.ingest.ByteLineReader;
 import io.github.jvmadvisor.core.ingest.InputDetector;
 import io.github.jvmadvisor.core.ingest.InputSource;
+import io.github.jvmadvisor.core.ingest.gclog.internal.FormatParser;
 import io.github.jvmadvisor.core.ingest.gclog.internal.Issues;
 import io.github.jvmadvisor.core.ingest.gclog.internal.LogSetOrder;
 import io.github.jvmadvisor.core.ingest.gclog.internal.UnifiedLogParser;
@@ -67,7 +68,8 @@ public final class GcLogReader {
         List<InputSource> ordered = LogSetOrder.order(files, issues);
         GcMetricsBuilder metrics = new GcMetricsBuilder();
         SafeListener user = new SafeListener(listener);
-        UnifiedLogParser parser = new UnifiedLogParser(event -> {
+        // one parser per format family; unified logging (JDK 9+) is the family read today
+        FormatParser parser = new UnifiedLogParser(event -> {
             metrics.onEvent(event);
             user.onEvent(event);
         }, issues);

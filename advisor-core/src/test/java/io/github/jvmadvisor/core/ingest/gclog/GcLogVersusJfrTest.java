@@ -110,18 +110,19 @@ class GcLogVersusJfrTest {
 
     /**
      * How much longer (or shorter) HotSpot's log timer is than its JFR pause timer for one pause,
-     * measured on JDK 17.0.15 and 25.0.3 by pairing pauses of the same GC id: Serial +0.10 to +0.13 ms,
-     * Shenandoah +0.005 to +0.016 ms, G1 +0.013 to +0.020 ms, Parallel -0.05 to -0.07 ms, ZGC 0 (also with
-     * {@code -Xlog:async}, so it is not the cost of writing the log). Where that is more than 1 % of the
-     * workload's pauses (Serial's short young pauses, Shenandoah's sub-millisecond ones), the totals are
-     * allowed to differ by this much per pause; elsewhere they must agree within 1 %.
+     * measured on JDK 17.0.15 and 25.0.3 by pairing pauses of the same GC id: Serial +0.10 to +0.13 ms
+     * on a quiet machine and up to +0.28 ms on a loaded one, Shenandoah +0.005 to +0.016 ms, G1 +0.013 to
+     * +0.020 ms, Parallel -0.05 to -0.07 ms, ZGC 0 (also with {@code -Xlog:async}, so it is not the cost of
+     * writing the log). Where that is more than 1 % of the workload's pauses (Serial's short young pauses,
+     * Shenandoah's sub-millisecond ones), the totals may differ by this much per pause; elsewhere they must
+     * agree within 1 %.
      */
     private static long timerScopeNanos(String collector) {
         switch (collector) {
             case "Serial":
-                return 200_000L;
+                return 500_000L;
             case "Shenandoah":
-                return 30_000L;
+                return 50_000L;
             default:
                 return 0;
         }
@@ -146,6 +147,7 @@ class GcLogVersusJfrTest {
         assertAgree(logYoung, jfrYoung, youngCount, scope, "young pauses, log vs jdk.GCPhasePause");
         long logFullSafepoints = 0;
         long safepointTime = 0;
+        long fullSafepoints = 0;
         int next = 0;
         List<Pause> sorted = new ArrayList<>(logIn);
         sorted.sort(java.util.Comparator.comparingLong(p -> p.at().uptimeNanos()));
@@ -160,13 +162,19 @@ class GcLogVersusJfrTest {
             if (hasFull) {
                 logFullSafepoints += inSafepoint;
                 safepointTime += sp.atSafepointNanos();
+                fullSafepoints++;
             }
             inSafepoint = 0;
             hasFull = false;
         }
         assertTrue(safepointTime > 0, "no safepoint with a full collection");
-        assertAgree(logFullSafepoints, safepointTime, 0, 0, "pauses in safepoints with a full GC, log vs "
-                + "'At safepoint'");
+        // the pauses lie inside their safepoint: the log's time is at most the safepoint's, and short of it
+        // only by the safepoint's own work around the collection
+        assertTrue(logFullSafepoints <= safepointTime * 1.001, String.format(java.util.Locale.ROOT,
+                "pauses (%.3f ms) longer than the safepoints holding them (%.3f ms)", logFullSafepoints / 1e6,
+                safepointTime / 1e6));
+        assertAgree(logFullSafepoints, safepointTime, fullSafepoints, scope, "pauses in safepoints with a full GC, "
+                + "log vs 'At safepoint'");
     }
 
     /** Within 1 %, or within {@code scopeNanos} per pause when that is more. */

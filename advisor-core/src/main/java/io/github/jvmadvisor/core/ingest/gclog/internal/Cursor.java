@@ -63,17 +63,6 @@ final class Cursor {
         return this;
     }
 
-    /** Text up to (not including) {@code stop}, or to the end; moves past it. */
-    String until(char stop) {
-        int i = s.indexOf(stop, pos);
-        if (i < 0 || i > end) {
-            i = end;
-        }
-        String r = s.substring(pos, i);
-        pos = Math.min(end, i + 1);
-        return r;
-    }
-
     String rest() {
         String r = s.substring(pos, end);
         pos = end;
@@ -124,40 +113,65 @@ final class Cursor {
         return v;
     }
 
+    // the number read by number(): whole part, fraction digits (at most 9) and how many there were
+    private long whole;
+    private long frac;
+    private int fracDigits;
+
+    /** Digits with an optional {@code .} or {@code ,} fraction into {@link #whole}/{@link #frac}; false if none. */
+    private boolean number() {
+        int p = pos;
+        long w = 0;
+        int digits = 0;
+        while (p < end) {
+            char c = s.charAt(p);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            w = w * 10 + (c - '0');
+            p++;
+            if (++digits > 15) {
+                return false;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        long f = 0;
+        int fd = 0;
+        if (p + 1 < end && (s.charAt(p) == '.' || s.charAt(p) == ',') && Character.isDigit(s.charAt(p + 1))) {
+            p++;
+            while (p < end && Character.isDigit(s.charAt(p))) {
+                if (fd < 9) {
+                    f = f * 10 + (s.charAt(p) - '0');
+                    fd++;
+                }
+                p++;
+            }
+        }
+        whole = w;
+        frac = f;
+        fracDigits = fd;
+        pos = p;
+        return true;
+    }
+
+    private static long pow10(int n) {
+        long r = 1;
+        for (int i = 0; i < n; i++) {
+            r *= 10;
+        }
+        return r;
+    }
+
     /**
      * A size with a binary unit, {@code 380M}, {@code 2048.0K}, {@code 0B}, {@code 12 K}; bytes or -1.
      */
     long size() {
         int save = pos;
-        long whole = 0;
-        int digits = 0;
-        while (pos < end) {
-            char c = s.charAt(pos);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            whole = whole * 10 + (c - '0');
-            pos++;
-            if (++digits > 15) {
-                pos = save;
-                return -1;
-            }
-        }
-        if (digits == 0) {
+        if (!number()) {
             pos = save;
             return -1;
-        }
-        long fracNum = 0;
-        long fracDen = 1;
-        if (pos + 1 < end && (s.charAt(pos) == '.' || s.charAt(pos) == ',') && Character.isDigit(s.charAt(pos + 1))) {
-            pos++;
-            while (pos < end && Character.isDigit(s.charAt(pos))) {
-                if (fracDen < 1_000_000_000L) {
-                    fracNum = fracNum * 10 + (s.charAt(pos) - '0');
-                    fracDen *= 10;
-                }
-                pos++;
-            }
         }
         int unitPos = pos;
         if (unitPos < end && s.charAt(unitPos) == ' ' && unitPos + 1 < end && isUnit(s.charAt(unitPos + 1))
@@ -173,7 +187,7 @@ final class Cursor {
         if (pos < end && s.charAt(pos) == 'B' && mult > 1) {
             pos++; // "KB", "MB"
         }
-        return whole * mult + fracNum * mult / fracDen;
+        return whole * mult + frac * mult / pow10(fracDigits);
     }
 
     private static boolean isUnit(char c) {
@@ -201,35 +215,9 @@ final class Cursor {
      */
     long duration() {
         int save = pos;
-        long whole = 0;
-        int digits = 0;
-        while (pos < end) {
-            char c = s.charAt(pos);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            whole = whole * 10 + (c - '0');
-            pos++;
-            if (++digits > 15) {
-                pos = save;
-                return -1;
-            }
-        }
-        if (digits == 0) {
+        if (!number()) {
             pos = save;
             return -1;
-        }
-        long frac = 0;
-        int fracDigits = 0;
-        if (pos + 1 < end && (s.charAt(pos) == '.' || s.charAt(pos) == ',') && Character.isDigit(s.charAt(pos + 1))) {
-            pos++;
-            while (pos < end && Character.isDigit(s.charAt(pos))) {
-                if (fracDigits < 9) {
-                    frac = frac * 10 + (s.charAt(pos) - '0');
-                    fracDigits++;
-                }
-                pos++;
-            }
         }
         if (pos < end && s.charAt(pos) == ' ') {
             pos++;
@@ -251,11 +239,7 @@ final class Cursor {
             pos = save;
             return -1;
         }
-        long scale = 1;
-        for (int i = 0; i < fracDigits; i++) {
-            scale *= 10;
-        }
-        return whole * unitNanos + frac * unitNanos / scale;
+        return whole * unitNanos + frac * unitNanos / pow10(fracDigits);
     }
 
     /**

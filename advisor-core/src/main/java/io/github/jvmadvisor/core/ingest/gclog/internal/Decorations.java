@@ -290,11 +290,6 @@ final class Decorations {
         }
     }
 
-    /** Whether the last parsed line had a wall-clock decoration. */
-    boolean hasWallClock() {
-        return isoStart >= 0 || epochMillis >= 0;
-    }
-
     /** Non-negative integer from digits only, or -1. */
     static long digits(byte[] b, int s, int e) {
         if (s >= e || e - s > 18) {

@@ -137,7 +137,7 @@ public final class LogSetOrder {
                     r.stop();
                     return;
                 }
-                if (d.parse(b, s, e) == 0 && !startsWith(b, s, e, "GC(") && !startsWith(b, s, e, "Using ")) {
+                if (d.parse(b, s, e) == 0 && !Bytes.startsWith(b, s, e, "GC(") && !Bytes.startsWith(b, s, e, "Using ")) {
                     return;
                 }
                 int ms = d.messageStart;
@@ -152,14 +152,14 @@ public final class LogSetOrder {
                         p.startsRun = true;
                     }
                 }
-                if (!p.sawGcLine && (startsWith(b, ms, e, "Using ") || startsWith(b, ms, e, "Version: ")
-                        || startsWith(b, ms, e, "Initializing The Z"))) {
+                if (!p.sawGcLine && (Bytes.startsWith(b, ms, e, "Using ") || Bytes.startsWith(b, ms, e, "Version: ")
+                        || Bytes.startsWith(b, ms, e, "Initializing The Z"))) {
                     p.startsRun = true;
                 }
-                if (startsWith(b, ms, e, "GC(")) {
+                if (Bytes.startsWith(b, ms, e, "GC(")) {
                     p.sawGcLine = true;
                     if (p.firstGcId < 0) {
-                        p.firstGcId = gcId(b, ms + 3, e);
+                        p.firstGcId = Bytes.gcId(b, ms + 3, e);
                     }
                 }
                 if (p.firstWall >= 0 && p.firstGcId >= 0 && p.firstUptime >= 0) {
@@ -183,8 +183,8 @@ public final class LogSetOrder {
                 if (up >= 0) {
                     p.lastUptime = up;
                 }
-                if (startsWith(b, d.messageStart, e, "GC(")) {
-                    long id = gcId(b, d.messageStart + 3, e);
+                if (Bytes.startsWith(b, d.messageStart, e, "GC(")) {
+                    long id = Bytes.gcId(b, d.messageStart + 3, e);
                     if (id >= 0) {
                         p.lastGcId = id;
                     }
@@ -193,28 +193,5 @@ public final class LogSetOrder {
         } catch (IOException | RuntimeException e) {
             // as above
         }
-    }
-
-    private static long gcId(byte[] b, int s, int e) {
-        long v = 0;
-        int i = s;
-        while (i < e && b[i] >= '0' && b[i] <= '9' && i - s < 18) {
-            v = v * 10 + (b[i] - '0');
-            i++;
-        }
-        return i > s && i < e && b[i] == ')' ? v : -1;
-    }
-
-    private static boolean startsWith(byte[] b, int s, int e, String prefix) {
-        int n = prefix.length();
-        if (e - s < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (b[s + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

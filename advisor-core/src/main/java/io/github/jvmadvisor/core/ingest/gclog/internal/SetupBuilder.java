@@ -49,10 +49,6 @@ final class SetupBuilder {
         }
     }
 
-    void inferIfNone(Collector col) {
-        infer(col);
-    }
-
     void zgcGenerational(boolean gen) {
         zgcGenerational = gen;
     }

@@ -1,6 +1,5 @@
 package io.github.jvmadvisor.core.ingest.gclog.internal;
 
-import io.github.jvmadvisor.core.ingest.ByteLineReader;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.metrics.GcMetricsBuilder;
 import io.github.jvmadvisor.core.model.Collector;
@@ -8,6 +7,7 @@ import io.github.jvmadvisor.core.model.ConcurrentCycle;
 import io.github.jvmadvisor.core.model.ConcurrentPhase;
 import io.github.jvmadvisor.core.model.GcCpuTimes;
 import io.github.jvmadvisor.core.model.GcEvent;
+import io.github.jvmadvisor.core.model.GcSetup;
 import io.github.jvmadvisor.core.model.Generation;
 import io.github.jvmadvisor.core.model.HeapChange;
 import io.github.jvmadvisor.core.model.InputIssue;
@@ -41,7 +41,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe; one parser per input.
  */
-public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
+public final class UnifiedLogParser implements FormatParser {
 
     /** Open per-GC-id states kept at most; older ones (from a cut log) are dropped. */
     private static final int MAX_OPEN_STATES = 256;
@@ -128,6 +128,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     }
 
     /** Starts the next file of the input; line numbers are per file. */
+    @Override
     public void startFile(String name) {
         this.source = name;
     }
@@ -167,9 +168,9 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
                 return;
             }
             if (deco.level == Decorations.LEVEL_DEBUG || deco.level == Decorations.LEVEL_TRACE) {
-                if (tags.role == TagSet.Role.CORE && tags.is("gc,heap") && startsWith(b, ms, e, "Minimum heap ")) {
+                if (tags.role == TagSet.Role.CORE && tags.is("gc,heap") && Bytes.startsWith(b, ms, e, "Minimum heap ")) {
                     takeTime();
-                    handleHeapDebug(decode(b, ms, e));
+                    handleHeapDebug(Bytes.decode(b, ms, e));
                 } else {
                     ignoredLines++;
                     skippedLineTime(b, s, ms);
@@ -190,7 +191,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         if (tags != null && tags.is("gc,phases") && isG1SubPhase(b, ms, e)) {
             return; // the most common line of G1 logs: counted as read, nothing to extract
         }
-        String msg = decode(b, ms, e);
+        String msg = Bytes.decode(b, ms, e);
         boolean known = handle(tags, msg);
         if (!known) {
             // without a tags decoration a new kind of message cannot be told from a detail line the reader
@@ -208,7 +209,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         if (allowSplit) {
             int glued = gluedRecord(b, s, e);
             if (glued > 0) {
-                foreign(s);
+                foreign();
                 parseLine(b, glued, e, true);
                 return;
             }
@@ -217,7 +218,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         curWall = -1;
         curMono = -1;
         if (undecoratedLog || looksLikeGcBody(b, s, e)) {
-            String msg = decode(b, s, e);
+            String msg = Bytes.decode(b, s, e);
             if (handle(null, msg)) {
                 // a log written without decorations (-Xlog:gc:file=...:none): read its other lines by shape too
                 undecoratedLog = true;
@@ -234,7 +235,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             ignoredLines++; // an indented continuation of a skipped record
             return;
         }
-        foreign(s);
+        foreign();
     }
 
     private static boolean blank(byte[] b, int s, int e) {
@@ -246,7 +247,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         return true;
     }
 
-    private void foreign(int s) {
+    private void foreign() {
         if (foreignLines++ == 0) {
             firstForeignLine = lineNo;
             firstForeignSource = source;
@@ -255,10 +256,10 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
 
     /** Cheap test before decoding an undecorated line. */
     private static boolean looksLikeGcBody(byte[] b, int s, int e) {
-        return startsWith(b, s, e, "GC(") || startsWith(b, s, e, "Using ") || startsWith(b, s, e, "Safepoint \"")
-                || startsWith(b, s, e, "Allocation Stall (") || startsWith(b, s, e, "Relocation Stall (")
-                || startsWith(b, s, e, "Trigger") || startsWith(b, s, e, "Version: ")
-                || startsWith(b, s, e, "Total time for which application threads were stopped");
+        return Bytes.startsWith(b, s, e, "GC(") || Bytes.startsWith(b, s, e, "Using ") || Bytes.startsWith(b, s, e, "Safepoint \"")
+                || Bytes.startsWith(b, s, e, "Allocation Stall (") || Bytes.startsWith(b, s, e, "Relocation Stall (")
+                || Bytes.startsWith(b, s, e, "Trigger") || Bytes.startsWith(b, s, e, "Version: ")
+                || Bytes.startsWith(b, s, e, "Total time for which application threads were stopped");
     }
 
     /**
@@ -276,7 +277,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
 
     /** G1's indented phase times ({@code GC(0)   Pre Evacuate Collection Set: 0.1ms}) at info level. */
     private static boolean isG1SubPhase(byte[] b, int s, int e) {
-        if (!startsWith(b, s, e, "GC(")) {
+        if (!Bytes.startsWith(b, s, e, "GC(")) {
             return false;
         }
         int i = s + 3;
@@ -459,6 +460,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     }
 
     /** Called once after the last line of the input. */
+    @Override
     public void endOfInput() {
         if (run >= 0) {
             endRun();
@@ -645,7 +647,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
                 if ("Initial Mark".equals(title) && (col == Collector.CMS || sum.groups.isEmpty())) {
                     kind = PauseKind.INIT_MARK;
                     setup.infer(Collector.CMS);
-                    cause = cycleCause(st);
+                    cause = st.cause;
                     st.cmsCycle = true;
                     break;
                 }
@@ -679,16 +681,16 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
                 kind = PauseKind.FULL;
                 cause = sum.group(0);
                 if (cause == null) {
-                    cause = cycleCause(st);
+                    cause = st.cause;
                 }
                 break;
             case "Remark":
                 kind = PauseKind.REMARK;
-                cause = cycleCause(st);
+                cause = st.cause;
                 break;
             case "Cleanup":
                 kind = PauseKind.CLEANUP;
-                cause = cycleCause(st);
+                cause = st.cause;
                 break;
             case "Init Mark":
                 kind = PauseKind.INIT_MARK;
@@ -746,7 +748,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             }
         }
         if (cause == null) {
-            cause = cycleCause(st);
+            cause = st.cause;
         }
         HeapChange heap = sum.hasHeap ? new HeapChange(sum.before, sum.after, sum.capacity) : null;
         List<SpaceChange> spaces = st.takeSpaces();
@@ -762,7 +764,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             }
         }
         st.evacuationFailure = false;
-        Pause pause = new Pause(stamp(), id, kind, gen, pauseName(msg, p), phase, cause, sum.durationNanos, heap,
+        Pause pause = new Pause(stamp(), id, kind, gen, pauseName(), phase, cause, sum.durationNanos, heap,
                 spaces, evacFailure, allocated, promoted);
         if (abandonedYoung != null) {
             Pause young = abandonedYoung;
@@ -791,7 +793,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         return true;
     }
 
-    private String pauseName(String msg, int p) {
+    private String pauseName() {
         // the title with its qualifiers, without sizes and time: "Pause Young (Normal) (G1 Evacuation Pause)"
         StringBuilder sb = new StringBuilder("Pause ").append(sum.title);
         for (String g : sum.groups) {
@@ -823,13 +825,6 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
             default:
                 return null;
         }
-    }
-
-    private String cycleCause(GcState st) {
-        if (st.cause != null) {
-            return st.cause;
-        }
-        return null;
     }
 
     /** Bytes allocated since the previous heap observation, or -1 when there is no baseline. */
@@ -1278,7 +1273,7 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
         switch (label) {
             case "DefNew":
             case "Tenured":
-                setup.inferIfNone(Collector.SERIAL);
+                setup.infer(Collector.SERIAL);
                 break;
             case "PSYoungGen":
             case "ParOldGen":
@@ -1628,72 +1623,57 @@ public final class UnifiedLogParser implements ByteLineReader.LineConsumer {
     // results
 
     /** What the log said about the JVM. */
-    public io.github.jvmadvisor.core.model.GcSetup setup() {
+    @Override
+    public GcSetup setup() {
         return setup.build();
     }
 
     /** Whether the log had pause information: every collector except ZGC without {@code gc,phases}. */
+    @Override
     public boolean hasPauseData() {
         return setup.collector != Collector.ZGC || sawZgcPause || sawPhasesTag;
     }
 
+    @Override
     public long lines() {
         return lines;
     }
 
+    @Override
     public long unknownLines() {
         return unknownLines;
     }
 
+    @Override
     public long ignoredLines() {
         return ignoredLines;
     }
 
+    @Override
     public long foreignLines() {
         return foreignLines;
     }
 
     /** Where the first foreign line was, or 0. */
+    @Override
     public long firstForeignLine() {
         return firstForeignLine;
     }
 
+    @Override
     public String firstForeignSource() {
         return firstForeignSource;
     }
 
     /** Time covered by the input, summed over runs; valid after {@link #endOfInput()}. */
+    @Override
     public long durationNanos() {
         return anyTime ? durationNanos : -1;
     }
 
     /** JVM runs seen. */
+    @Override
     public int runs() {
         return run + 1;
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // bytes
-
-    private static boolean startsWith(byte[] b, int s, int e, String prefix) {
-        int n = prefix.length();
-        if (e - s < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (b[s + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String decode(byte[] b, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (b[i] < 0) {
-                return new String(b, s, e - s, StandardCharsets.UTF_8);
-            }
-        }
-        return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
     }
 }

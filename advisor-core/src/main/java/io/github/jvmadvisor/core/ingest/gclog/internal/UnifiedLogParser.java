@@ -1182,50 +1182,30 @@ public final class UnifiedLogParser implements FormatParser {
     // ------------------------------------------------------------------------------------------
     // heap spaces, CPU, metaspace, stalls
 
+    /** Heap spaces as the collectors name them in {@code gc,heap} lines; G1 counts regions. */
+    private static final Map<String, Space> SPACES = Map.ofEntries(Map.entry("DefNew", Space.YOUNG),
+            Map.entry("PSYoungGen", Space.YOUNG), Map.entry("ParNew", Space.YOUNG), Map.entry("Tenured", Space.OLD),
+            Map.entry("ParOldGen", Space.OLD), Map.entry("PSOldGen", Space.OLD), Map.entry("CMS", Space.OLD),
+            Map.entry("Old", Space.OLD), Map.entry("Eden regions", Space.EDEN),
+            Map.entry("Survivor regions", Space.SURVIVOR), Map.entry("Old regions", Space.OLD),
+            Map.entry("Humongous regions", Space.HUMONGOUS), Map.entry("Archive regions", Space.ARCHIVE));
+
+    /** The collector a space name implies, for logs without a {@code Using ...} line. */
+    private static final Map<String, Collector> SPACE_COLLECTORS = Map.of("DefNew", Collector.SERIAL,
+            "Tenured", Collector.SERIAL, "PSYoungGen", Collector.PARALLEL, "ParOldGen", Collector.PARALLEL,
+            "PSOldGen", Collector.PARALLEL, "ParNew", Collector.CMS, "CMS", Collector.CMS);
+
     private boolean spaceLine(long id, String msg, int p) {
         int colon = msg.indexOf(':', p);
         if (colon < 0 || colon - p > 24) {
             return false;
         }
         String label = msg.substring(p, colon);
-        Space space;
-        boolean regions = false;
-        switch (label) {
-            case "DefNew":
-            case "PSYoungGen":
-            case "ParNew":
-                space = Space.YOUNG;
-                break;
-            case "Tenured":
-            case "ParOldGen":
-            case "CMS":
-            case "Old":
-            case "PSOldGen":
-                space = Space.OLD;
-                break;
-            case "Eden regions":
-                space = Space.EDEN;
-                regions = true;
-                break;
-            case "Survivor regions":
-                space = Space.SURVIVOR;
-                regions = true;
-                break;
-            case "Old regions":
-                space = Space.OLD;
-                regions = true;
-                break;
-            case "Humongous regions":
-                space = Space.HUMONGOUS;
-                regions = true;
-                break;
-            case "Archive regions":
-                space = Space.ARCHIVE;
-                regions = true;
-                break;
-            default:
-                return false;
+        Space space = SPACES.get(label);
+        if (space == null) {
+            return false;
         }
+        boolean regions = label.endsWith(" regions");
         c.set(msg, colon + 1, msg.length()).spaces();
         GcState st = state(id);
         if (regions) {
@@ -1270,22 +1250,9 @@ public final class UnifiedLogParser implements FormatParser {
             c.take(')');
         }
         st.addSpace(new SpaceChange(space, before, after, cap, -1, -1));
-        switch (label) {
-            case "DefNew":
-            case "Tenured":
-                setup.infer(Collector.SERIAL);
-                break;
-            case "PSYoungGen":
-            case "ParOldGen":
-            case "PSOldGen":
-                setup.infer(Collector.PARALLEL);
-                break;
-            case "ParNew":
-            case "CMS":
-                setup.infer(Collector.CMS);
-                break;
-            default:
-                break;
+        Collector implied = SPACE_COLLECTORS.get(label);
+        if (implied != null) {
+            setup.infer(implied);
         }
         return true;
     }

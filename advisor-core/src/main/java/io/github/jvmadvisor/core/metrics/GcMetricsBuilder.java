@@ -57,6 +57,8 @@ public final class GcMetricsBuilder implements GcEventListener {
     private static final int MAX_CAUSES = 64;
     private static final int MAX_OPERATIONS = 128;
     private static final int LONGEST = 20;
+    /** Buckets after warm-up needed before a live-set trend may be called a leak. */
+    private static final int MIN_TREND_POINTS = 5;
     private static final String OTHER = "other";
     private static final String UNKNOWN_CAUSE = "unknown";
     /** {@link Pause#phase()} of a full collection that absorbed an abandoned young collection. */
@@ -420,7 +422,7 @@ public final class GcMetricsBuilder implements GcEventListener {
         long winNanos = width * k;
         List<GcMetrics.Window> windows = new ArrayList<>(groups.length);
         double maxWindowStw = -1;
-        List<double[]> ldsPoints = new ArrayList<>();
+        List<double[]> ldsPoints;
         List<double[]> hstartPoints = new ArrayList<>();
         for (int i = 0; i < groups.length; i++) {
             long[] g = groups[i];
@@ -434,9 +436,6 @@ public final class GcMetricsBuilder implements GcEventListener {
                 maxWindowStw = Math.max(maxWindowStw, stwW);
             }
             Long lds = minOf(g, ldsSlots);
-            if (lds != null) {
-                ldsPoints.add(new double[] {start + w / 2, lds});
-            }
             if (g[W_HSTART_COUNT] > 0) {
                 hstartPoints.add(new double[] {start + w / 2, g[W_HSTART_SUM] / (double) g[W_HSTART_COUNT]});
             }
@@ -447,7 +446,30 @@ public final class GcMetricsBuilder implements GcEventListener {
                     series.isEmpty(g, W_HEAP_AFTER_MIN) ? null : g[W_HEAP_AFTER_MIN],
                     series.isEmpty(g, W_HEAP_AFTER_MAX) ? null : g[W_HEAP_AFTER_MAX], lds, g[W_STALLS]));
         }
-        GcMetrics.LiveSet liveSet = liveSet(ldsPoints, ldsSource, ldsCount, durationNanos);
+        // the live set and its trend use the finest buckets (one second wide until the run outgrows them)
+        long[][] fine = series.grouped(1);
+        ldsPoints = bucketMinimums(fine, ldsSlots, width);
+        // the trend needs points: when the best source has too few (one full GC in a run of young ones),
+        // the next source that has enough shows the trend
+        List<double[]> trendPoints = ldsPoints;
+        int[] trendSlots = ldsSlots;
+        long bestAfterWarmUp = -1;
+        double warm = (timed ? durationNanos / 1e9 : 0) * 0.2;
+        for (int[] c : liveSetCandidates(setup.collector())) {
+            List<double[]> pts = bucketMinimums(fine, c, width);
+            long after = pts.stream().filter(pt -> pt[0] >= warm).count();
+            if (after > bestAfterWarmUp) {
+                // failing a source with enough points, the one with the most
+                bestAfterWarmUp = after;
+                trendPoints = pts;
+                trendSlots = c;
+            }
+            if (after >= MIN_TREND_POINTS) {
+                break;
+            }
+        }
+        GcMetrics.LiveSet liveSet = liveSet(ldsPoints, ldsSource, ldsCount, trendPoints,
+                liveSetSource(setup.collector(), trendSlots), durationNanos);
         Double gogc = null;
         if (liveSet.bytes() != null && liveSet.bytes() > 0 && !hstartPoints.isEmpty()) {
             double h = mean(secondHalf(hstartPoints));
@@ -481,6 +503,20 @@ public final class GcMetricsBuilder implements GcEventListener {
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */
     private int[] liveSetSlots(Collector collector) {
+        for (int[] c : liveSetCandidates(collector)) {
+            long n = 0;
+            for (int s : c) {
+                n += ldsSamples[s - W_LDS_FULL];
+            }
+            if (n > 0) {
+                return c;
+            }
+        }
+        return new int[0];
+    }
+
+    /** The live-set sources of a collector, best first. */
+    private static int[][] liveSetCandidates(Collector collector) {
         int[][] candidates;
         if (collector == null) {
             candidates = new int[][] {{W_LDS_FULL, W_LDS_MIXED}, {W_LDS_ZLIVE}, {W_LDS_CYCLE_END}, {W_LDS_REMARK},
@@ -500,16 +536,7 @@ public final class GcMetricsBuilder implements GcEventListener {
                     candidates = new int[][] {{W_LDS_FULL}, {W_LDS_YOUNG}};
             }
         }
-        for (int[] c : candidates) {
-            long n = 0;
-            for (int s : c) {
-                n += ldsSamples[s - W_LDS_FULL];
-            }
-            if (n > 0) {
-                return c;
-            }
-        }
-        return new int[0];
+        return candidates;
     }
 
     private static String liveSetSource(Collector collector, int[] slots) {
@@ -532,6 +559,17 @@ public final class GcMetricsBuilder implements GcEventListener {
         }
     }
 
+    private List<double[]> bucketMinimums(long[][] buckets, int[] slots, long width) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            Long v = minOf(buckets[i], slots);
+            if (v != null) {
+                out.add(new double[] {(i + 0.5) * width / 1e9, v});
+            }
+        }
+        return out;
+    }
+
     private Long minOf(long[] g, int[] slots) {
         long m = Long.MAX_VALUE;
         for (int s : slots) {
@@ -542,23 +580,24 @@ public final class GcMetricsBuilder implements GcEventListener {
         return m == Long.MAX_VALUE ? null : m;
     }
 
-    private static GcMetrics.LiveSet liveSet(List<double[]> points, String source, long samples, long durationNanos) {
+    private static GcMetrics.LiveSet liveSet(List<double[]> points, String source, long samples,
+            List<double[]> trendPoints, String trendSource, long durationNanos) {
         if (points.isEmpty()) {
-            return new GcMetrics.LiveSet(null, null, null, 0, null, null, false);
+            return new GcMetrics.LiveSet(null, null, null, 0, null, null, null, false);
         }
         List<double[]> second = secondHalf(points);
         double[] ys = second.stream().mapToDouble(p -> p[1]).sorted().toArray();
         double median = ys.length % 2 == 1 ? ys[ys.length / 2] : (ys[ys.length / 2 - 1] + ys[ys.length / 2]) / 2;
         long peak = (long) points.stream().mapToDouble(p -> p[1]).max().orElse(0);
         // trend after warm-up: skip the first fifth of the run
-        double end = points.get(points.size() - 1)[0];
+        double end = trendPoints.get(trendPoints.size() - 1)[0];
         double warm = durationNanos > 0 ? durationNanos / 1e9 * 0.2 : end * 0.2;
         SimpleRegression reg = new SimpleRegression();
         double sumY = 0;
         int n = 0;
         double firstX = Double.NaN;
         double lastX = Double.NaN;
-        for (double[] p : points) {
+        for (double[] p : trendPoints) {
             if (p[0] < warm) {
                 continue;
             }
@@ -578,12 +617,13 @@ public final class GcMetricsBuilder implements GcEventListener {
             double sig = reg.getSignificance();
             significance = Double.isNaN(sig) ? null : sig;
             double rise = slope * (lastX - firstX);
-            leak = n >= 5 && slope > 0 && significance != null && significance < 0.01 && reg.getRSquare() >= 0.5
-                    && rise >= 0.1 * (sumY / n);
+            leak = n >= MIN_TREND_POINTS && slope > 0 && significance != null && significance < 0.01
+                    && reg.getRSquare() >= 0.5 && rise >= 0.1 * (sumY / n);
             slope = round(slope, 1);
             significance = significance == null ? null : round(significance, 6);
         }
-        return new GcMetrics.LiveSet((long) median, peak, source, samples, slope, significance, leak);
+        return new GcMetrics.LiveSet((long) median, peak, source, samples, slope, significance,
+                slope == null ? null : trendSource, leak);
     }
 
     private static List<double[]> secondHalf(List<double[]> points) {

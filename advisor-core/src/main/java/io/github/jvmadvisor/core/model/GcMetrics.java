@@ -74,20 +74,24 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      * collections that finish marking the whole heap, taking the lowest value per time window so
      * floating garbage does not inflate it.
      *
-     * @param bytes the estimate over the steady part of the run (median of the window minimums in the
-     *     second half), or {@code null} when no collection in the log marked the whole heap
-     * @param peakBytes the largest window minimum, or {@code null}
+     * @param bytes the estimate over the steady part of the run (median of the per-bucket minimums in the
+     *     second half; buckets are one second wide, wider for long runs), or {@code null} when no collection
+     *     in the log marked the whole heap
+     * @param peakBytes the largest bucket minimum, or {@code null}
      * @param source where the samples came from, e.g. {@code "full-gc"}, {@code "g1-after-mixed"},
      *     {@code "zgc-live"}, {@code "shenandoah-cycle-end"}, or {@code "young-gc-upper-bound"}
      * @param samples how many collections contributed
-     * @param trendBytesPerSec least-squares slope of the window minimums over time after warm-up, or
-     *     {@code null} with fewer than three windows
+     * @param trendBytesPerSec least-squares slope of the bucket minimums over time after warm-up (the
+     *     first fifth of the run), or {@code null} with fewer than three buckets
      * @param trendSignificance two-sided p-value of that slope, or {@code null}
+     * @param trendSource the source the trend was fitted on: {@code source}, or the next one when that
+     *     has too few points after warm-up (one full GC in a run of young collections); {@code null}
+     *     without a trend
      * @param leakSuspect whether the live set keeps rising: a significant (p &lt; 0.01), strong
      *     (R² ≥ 0.5) slope that adds at least 10 % of the live set over the run
      */
     public record LiveSet(Long bytes, Long peakBytes, String source, long samples, Double trendBytesPerSec,
-            Double trendSignificance, boolean leakSuspect) {
+            Double trendSignificance, String trendSource, boolean leakSuspect) {
     }
 
     /**

@@ -148,6 +148,7 @@ public final class AnalysisJson {
         g.writeNumberField("samples", ls.samples());
         num(g, "trendBytesPerSec", ls.trendBytesPerSec());
         num(g, "trendSignificance", ls.trendSignificance());
+        g.writeStringField("trendSource", ls.trendSource());
         g.writeBooleanField("leakSuspect", ls.leakSuspect());
         g.writeEndObject();
         num(g, "effectiveGogc", m.effectiveGogc());

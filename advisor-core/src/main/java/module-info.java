@@ -6,6 +6,10 @@
 module io.github.jvmadvisor.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.jfr;
+    requires java.management;
+    requires jdk.management;
     // no module descriptors: automatic modules named after their jars
     requires HdrHistogram;
     requires commons.math3;
@@ -14,6 +18,7 @@ module io.github.jvmadvisor.core {
     exports io.github.jvmadvisor.core.model;
     exports io.github.jvmadvisor.core.ingest;
     exports io.github.jvmadvisor.core.ingest.gclog;
+    exports io.github.jvmadvisor.core.ingest.jfr;
     exports io.github.jvmadvisor.core.metrics;
     exports io.github.jvmadvisor.core.report;
 }

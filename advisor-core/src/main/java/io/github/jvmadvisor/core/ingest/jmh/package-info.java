@@ -1,0 +1,2 @@
+/** Reads JMH JSON result files into benchmark evidence. */
+package io.github.jvmadvisor.core.ingest.jmh;

@@ -5,19 +5,28 @@ import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.ingest.gclog.GcLogReader;
 import io.github.jvmadvisor.core.ingest.gclog.GcLogResult;
+import io.github.jvmadvisor.core.ingest.jfr.JfrReader;
+import io.github.jvmadvisor.core.ingest.jfr.JfrResult;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.InputIssue;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.Pause;
+import io.github.jvmadvisor.core.model.PauseSum;
+import io.github.jvmadvisor.core.model.Resources;
+import io.github.jvmadvisor.core.model.SourceAgreement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +58,24 @@ public final class Analyzer {
      * @param listener receives GC events; may be {@link GcEventListener#none()}
      */
     public static Evidence analyze(Collection<Path> inputs, GcEventListener listener) {
+        return analyze(inputs, listener, null);
+    }
+
+    /**
+     * Reads the inputs and combines them with a configuration the user gave.
+     *
+     * @param inputs files (plain, gzip, or zip archives of several files), in any order
+     * @param listener receives GC events; may be {@link GcEventListener#none()}
+     * @param given the configuration the user described (a command line, where it will run), or
+     *     {@code null}; its values take precedence over what the inputs say
+     */
+    public static Evidence analyze(Collection<Path> inputs, GcEventListener listener, JvmConfig given) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(listener, "listener");
         List<Slot> slots = new ArrayList<>();
         List<InputSource> gcLog = new ArrayList<>();
+        List<Integer> jfrSlots = new ArrayList<>();
+        List<InputSource> jfrs = new ArrayList<>();
         int gcSlot = -1;
         for (Path path : inputs) {
             String name = path.toString();
@@ -87,24 +110,69 @@ public final class Analyzer {
                         slots.add(new Slot(null));
                     }
                     gcLog.add(src);
+                } else if (d.kind() == InputKind.JFR) {
+                    jfrSlots.add(slots.size());
+                    slots.add(new Slot(null));
+                    jfrs.add(src);
                 } else {
                     slots.add(new Slot(unsupported(src.name(), d)));
                 }
             }
         }
         Optional<GcAnalysis> gc = Optional.empty();
+        JvmConfig jvm = given;
+        Map<Long, long[]> logPauses = jfrs.isEmpty() ? null : new TreeMap<>();
+        String logName = null;
         if (!gcLog.isEmpty()) {
-            GcLogResult r = GcLogReader.read(gcLog, listener);
+            GcEventListener both = logPauses == null ? listener : event -> {
+                if (event instanceof Pause && ((Pause) event).gcId() >= 0) {
+                    Pause p = (Pause) event;
+                    long[] a = logPauses.computeIfAbsent(p.gcId(), k -> new long[3]);
+                    a[0]++;
+                    a[1] += p.durationNanos();
+                    a[2] = Math.max(a[2], p.at().uptimeNanos());
+                }
+                listener.onEvent(event);
+            };
+            GcLogResult r = GcLogReader.read(gcLog, both);
             slots.set(gcSlot, new Slot(r.summary()));
             gc = Optional.of(r.analysis());
+            logName = r.summary().path();
             LOG.debug("read GC log {}: {} lines, {} unknown", r.summary().path(), r.summary().lines(),
                     r.summary().unknownLines());
+        }
+        Optional<Resources> resources = Optional.empty();
+        List<SourceAgreement> agreements = new ArrayList<>();
+        JvmConfig fromRecordings = null;
+        for (int i = 0; i < jfrs.size(); i++) {
+            JfrResult r = JfrReader.read(jfrs.get(i));
+            slots.set(jfrSlots.get(i), new Slot(r.summary()));
+            if (r.jvm().isPresent()) {
+                fromRecordings = fromRecordings == null ? r.jvm().get() : fromRecordings.merge(r.jvm().get());
+            }
+            if (resources.isEmpty() && r.summary().lines() > 0) {
+                resources = Optional.of(r.resources());
+            }
+            if (r.gc().isPresent()) {
+                if (logName != null) {
+                    agreements.add(SourceComparison.compare(logName, gc.get(), logPauses, r));
+                } else if (gc.isEmpty()) {
+                    gc = r.gc();
+                }
+            }
+        }
+        if (gc.isPresent()) {
+            JvmConfig fromLog = SourceComparison.configOf(gc.get().setup(), logName != null ? "gc-log" : "jfr");
+            JvmConfig seen = fromRecordings == null ? fromLog : fromRecordings.merge(fromLog);
+            jvm = jvm == null ? seen : jvm.merge(seen);
+        } else if (fromRecordings != null) {
+            jvm = jvm == null ? fromRecordings : jvm.merge(fromRecordings);
         }
         List<InputSummary> summaries = new ArrayList<>();
         for (Slot s : slots) {
             summaries.add(s.summary);
         }
-        return new Evidence(summaries, gc);
+        return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements);
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {
@@ -118,9 +186,6 @@ public final class Analyzer {
                 what = InputDetector.LEGACY.equals(d.format())
                         ? "a JDK 8 (pre-unified) GC log; this version reads unified logs of JDK 9 and later"
                         : "an IBM/OpenJ9 verbose GC log; this version reads HotSpot unified logs";
-                break;
-            case JFR:
-                what = "a JFR recording; this version does not read recordings yet";
                 break;
             case HDR_LOG:
             case HDR_PERCENTILES:

@@ -10,16 +10,28 @@ import java.util.Optional;
  * went wrong. Instances are immutable and safe to share between threads.
  *
  * @param inputs one summary per input, in the order given
- * @param gcAnalysis what the GC log(s) said, if any
+ * @param gcAnalysis GC figures: from the GC log(s) when given, else from a recording
+ * @param jvm the JVM's configuration, combined from every source that described it
+ * @param resources non-heap memory, container accounting and old-object samples (recordings)
+ * @param agreements how a GC log and a recording of the same run agree
  */
-public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis) {
+public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis, Optional<JvmConfig> jvm,
+        Optional<Resources> resources, List<SourceAgreement> agreements) {
 
     public Evidence {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         gcAnalysis = gcAnalysis == null ? Optional.empty() : gcAnalysis;
+        jvm = jvm == null ? Optional.empty() : jvm;
+        resources = resources == null ? Optional.empty() : resources;
+        agreements = agreements == null ? List.of() : List.copyOf(agreements);
     }
 
-    /** What the GC log(s) said, if any. */
+    /** Evidence with inputs and GC figures only. */
+    public Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis) {
+        this(inputs, gcAnalysis, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** GC figures, if any. */
     public Optional<GcAnalysis> gc() {
         return gcAnalysis;
     }

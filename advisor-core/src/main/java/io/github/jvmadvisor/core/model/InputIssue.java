@@ -31,6 +31,10 @@ public record InputIssue(String source, long line, String code, String message) 
     public static final String ORDER = "order";
     /** Code of a line the reader recognised but whose values it could not use. */
     public static final String BAD_VALUE = "bad-value";
+    /** Code of repeated content (a recording's chunk seen twice) that was read once. */
+    public static final String DUPLICATE = "duplicate";
+    /** Code of an input recorded with settings that leave some figures out (a JFR threshold, say). */
+    public static final String LIMITED = "limited";
     /** Code of an internal error while reading; the reader carried on. */
     public static final String INTERNAL_ERROR = "internal-error";
 

@@ -11,7 +11,13 @@ import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.GcSetup;
 import io.github.jvmadvisor.core.model.InputIssue;
 import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.ContainerLimits;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.JvmFlag;
+import io.github.jvmadvisor.core.model.Machine;
 import io.github.jvmadvisor.core.model.Pause;
+import io.github.jvmadvisor.core.model.Resources;
+import io.github.jvmadvisor.core.model.SourceAgreement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,6 +71,23 @@ public final class AnalysisJson {
             } else {
                 g.writeNull();
             }
+            g.writeFieldName("jvm");
+            if (evidence.jvm().isPresent()) {
+                jvm(g, evidence.jvm().get());
+            } else {
+                g.writeNull();
+            }
+            g.writeFieldName("resources");
+            if (evidence.resources().isPresent()) {
+                resources(g, evidence.resources().get());
+            } else {
+                g.writeNull();
+            }
+            g.writeArrayFieldStart("agreements");
+            for (SourceAgreement a : evidence.agreements()) {
+                agreement(g, a);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
@@ -291,6 +314,163 @@ public final class AnalysisJson {
         dbl(g, "p90Millis", p.p90Millis());
         dbl(g, "p99Millis", p.p99Millis());
         dbl(g, "p999Millis", p.p999Millis());
+    }
+
+    private static void jvm(JsonGenerator g, JvmConfig c) throws IOException {
+        g.writeStartObject();
+        strings(g, "sources", c.sources());
+        g.writeStringField("jdkVersion", c.jdkVersionString());
+        num(g, "jdkFeature", c.jdkFeature());
+        g.writeStringField("vmName", c.vmName());
+        g.writeStringField("collector", c.collector() == null ? null : c.collector().displayName());
+        bool(g, "generational", c.generational());
+        strings(g, "jvmArguments", c.jvmArguments());
+        g.writeArrayFieldStart("askedFlags");
+        for (JvmFlag f : c.askedFlags()) {
+            flag(g, f);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("keyFlags");
+        for (String name : KEY_FLAGS) {
+            JvmFlag f = c.flag(name);
+            if (f != null) {
+                g.writeFieldName(name);
+                flag(g, f);
+            }
+        }
+        g.writeEndObject();
+        num(g, "flagCount", c.flags().size());
+        g.writeFieldName("container");
+        ContainerLimits k = c.container();
+        if (k == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeStringField("source", k.source());
+            num(g, "memoryLimitBytes", k.memoryLimitBytes());
+            num(g, "memorySoftLimitBytes", k.memorySoftLimitBytes());
+            num(g, "swapLimitBytes", k.swapLimitBytes());
+            num(g, "cpuQuotaCores", k.cpuQuotaCores());
+            num(g, "cpuShares", k.cpuShares());
+            num(g, "effectiveCpus", k.effectiveCpus());
+            num(g, "memoryUsageBytes", k.memoryUsageBytes());
+            g.writeEndObject();
+        }
+        Machine m = c.machine();
+        g.writeObjectFieldStart("machine");
+        num(g, "hwThreads", m.hwThreads());
+        num(g, "cores", m.cores());
+        num(g, "sockets", m.sockets());
+        g.writeStringField("cpu", m.cpuDescription());
+        num(g, "physicalMemoryBytes", m.physicalMemoryBytes());
+        num(g, "swapBytes", m.swapBytes());
+        g.writeStringField("transparentHugePages", m.transparentHugePages());
+        g.writeStringField("os", m.os());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** Flags every report shows when the source knows them, whatever their origin. */
+    private static final List<String> KEY_FLAGS = List.of("MaxHeapSize", "InitialHeapSize", "MinHeapSize",
+            "SoftMaxHeapSize", "MaxRAMPercentage", "InitialRAMPercentage", "MaxRAM", "UseContainerSupport",
+            "ActiveProcessorCount", "ParallelGCThreads", "ConcGCThreads", "G1HeapRegionSize", "MaxGCPauseMillis",
+            "MaxMetaspaceSize", "MaxDirectMemorySize", "ReservedCodeCacheSize", "ThreadStackSize",
+            "UseCompressedOops", "AlwaysPreTouch", "UseStringDeduplication", "TieredCompilation",
+            "NativeMemoryTracking");
+
+    private static void flag(JsonGenerator g, JvmFlag f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", f.name());
+        g.writeStringField("value", f.value());
+        g.writeStringField("origin", f.origin().id());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void resources(JsonGenerator g, Resources r) throws IOException {
+        g.writeStartObject();
+        Resources.NativeMemory m = r.memory();
+        g.writeObjectFieldStart("memory");
+        num(g, "metaspaceUsedPeakBytes", m.metaspaceUsedPeakBytes());
+        num(g, "metaspaceCommittedPeakBytes", m.metaspaceCommittedPeakBytes());
+        num(g, "classSpaceCommittedPeakBytes", m.classSpaceCommittedPeakBytes());
+        num(g, "metaspaceGcThresholdBytes", m.metaspaceGcThresholdBytes());
+        num(g, "directUsedPeakBytes", m.directUsedPeakBytes());
+        num(g, "directCountPeak", m.directCountPeak());
+        num(g, "directMaxCapacityBytes", m.directMaxCapacityBytes());
+        num(g, "threadsPeak", m.threadsPeak());
+        num(g, "threadsStarted", m.threadsStarted());
+        num(g, "rssPeakBytes", m.rssPeakBytes());
+        num(g, "rssLastBytes", m.rssLastBytes());
+        num(g, "nmtCommittedPeakBytes", m.nmtCommittedPeakBytes());
+        g.writeObjectFieldStart("nmtByCategory");
+        for (Map.Entry<String, Resources.NmtCategory> en : m.nmtByCategory().entrySet()) {
+            g.writeObjectFieldStart(en.getKey());
+            g.writeNumberField("committedPeakBytes", en.getValue().committedPeakBytes());
+            g.writeNumberField("committedLastBytes", en.getValue().committedLastBytes());
+            g.writeNumberField("reservedPeakBytes", en.getValue().reservedPeakBytes());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        num(g, "physicalUsedPeakBytes", m.physicalUsedPeakBytes());
+        g.writeEndObject();
+        g.writeFieldName("container");
+        Resources.ContainerUsage c = r.container();
+        if (c == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            num(g, "memoryUsagePeakBytes", c.memoryUsagePeakBytes());
+            num(g, "memoryFailCount", c.memoryFailCount());
+            num(g, "cpuElapsedSlices", c.cpuElapsedSlices());
+            num(g, "cpuThrottledSlices", c.cpuThrottledSlices());
+            num(g, "cpuThrottledNanos", c.cpuThrottledNanos());
+            Double share = c.throttledShare();
+            num(g, "cpuThrottledShare", share == null ? null : Math.round(share * 1e6) / 1e6);
+            g.writeEndObject();
+        }
+        g.writeFieldName("oldObjects");
+        Resources.OldObjects o = r.oldObjects();
+        if (o == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeNumberField("samples", o.samples());
+            dbl(g, "oldestAgeSeconds", round3(o.oldestAgeNanos() / 1e9));
+            g.writeArrayFieldStart("byClass");
+            for (Resources.ClassCount cc : o.byClass()) {
+                g.writeStartObject();
+                g.writeStringField("class", cc.className());
+                g.writeNumberField("samples", cc.samples());
+                g.writeNumberField("bytes", cc.bytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void agreement(JsonGenerator g, SourceAgreement a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("gcLog", a.gcLog());
+        g.writeStringField("recording", a.recording());
+        g.writeBooleanField("sameRun", a.sameRun());
+        g.writeNumberField("pairedCollections", a.pairedCollections());
+        g.writeNumberField("onlyInLog", a.onlyInLog());
+        g.writeNumberField("onlyInRecording", a.onlyInRecording());
+        dbl(g, "logPauseMillis", a.logPauseMillis());
+        dbl(g, "recordingPauseMillis", a.recordingPauseMillis());
+        dbl(g, "maxDifferenceMillis", a.maxDifferenceMillis());
+        strings(g, "disagreements", a.disagreements());
+        g.writeEndObject();
     }
 
     private static void stalls(JsonGenerator g, String name, GcMetrics.StallStats s) throws IOException {

@@ -194,18 +194,18 @@ class BadInputTest {
         assertEquals(InputIssue.IO_ERROR, e.inputs().get(2).issues().get(0).code());
         assertEquals(InputIssue.IO_ERROR, e.inputs().get(3).issues().get(0).code());
         assertEquals(InputKind.JFR, e.inputs().get(4).kind());
-        assertEquals(InputIssue.UNSUPPORTED_FORMAT, e.inputs().get(4).issues().get(0).code());
+        assertTrue(e.inputs().get(4).lines() > 0, "the recording is read: its events are counted");
         assertEquals(InputKind.GC_LOG, e.inputs().get(5).kind());
         assertEquals(pauses, e.gc().orElseThrow().metrics().pauses().count());
     }
 
     @Test
-    void corpusInputsOfOtherKindsAreRecognisedNotRead() {
+    void corpusInputsOfKindsNotReadAreRecognised() {
         Path corpus = SharedCorpus.require();
         Path legacy = corpus.resolve("gclog/public/gcviewer/legacy/shenandoah/SampleOpenJdk1_8_0-332.txt");
         Path ibm = corpus.resolve("gclog/public/gcviewer/ibm/SampleIBMJ9_R28_concurrent_collection.txt");
         Path jmh = corpus.resolve("jmh/openjdk-jmh__output-golden.json");
-        Path jfr = corpus.resolve("jfr/jmc__jdk21.jfr");
+        Path jfr = corpus.resolve("jfr/jmc__8u60.jfr");
         Evidence e = Analyzer.analyze(List.of(legacy, ibm, jmh, jfr));
         assertEquals(List.of(InputKind.GC_LOG, InputKind.GC_LOG, InputKind.JMH_RESULT, InputKind.JFR),
                 e.inputs().stream().map(InputSummary::kind).toList());

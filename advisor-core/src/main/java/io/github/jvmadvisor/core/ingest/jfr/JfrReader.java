@@ -1,0 +1,371 @@
+package io.github.jvmadvisor.core.ingest.jfr;
+
+import io.github.jvmadvisor.core.ingest.InputSource;
+import io.github.jvmadvisor.core.ingest.jfr.internal.ChunkHeaders;
+import io.github.jvmadvisor.core.ingest.jfr.internal.ConfigCollector;
+import io.github.jvmadvisor.core.ingest.jfr.internal.GcCollector;
+import io.github.jvmadvisor.core.ingest.jfr.internal.JfrNames;
+import io.github.jvmadvisor.core.ingest.jfr.internal.ResourceCollector;
+import io.github.jvmadvisor.core.metrics.GcMetricsBuilder;
+import io.github.jvmadvisor.core.model.GcAnalysis;
+import io.github.jvmadvisor.core.model.GcEvent;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.GcSetup;
+import io.github.jvmadvisor.core.model.InputIssue;
+import io.github.jvmadvisor.core.model.InputKind;
+import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.Pause;
+import io.github.jvmadvisor.core.model.PauseSum;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a JFR recording into evidence: GC figures in the same shape a GC log gives, the JVM's
+ * configuration, non-heap memory, and whatever further {@link JfrSink}s the caller adds (allocation,
+ * JIT, CPU profiles).
+ *
+ * <p>One pass over the file with {@code jdk.jfr.consumer.RecordingFile}; each event goes only to the
+ * sinks that asked for its type. Damaged and foreign input never throws: the chunk headers are read
+ * first, so a file cut inside a chunk, bytes after the last chunk, chunks repeated (a file
+ * concatenated with itself, overlapping dumps), JDK 7/8 and JRockit formats, and a chunk the JDK's
+ * parser rejects are each reported as an {@link InputIssue}, and every complete chunk that can be read
+ * is read. Compressed recordings (gzip, zip members) are copied to a temporary file first.
+ *
+ * <p>Thread-safe: each call has its own state. Sinks are called from the calling thread.
+ */
+public final class JfrReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JfrReader.class);
+    private static final int MAX_RETRIES = 16;
+    /** A chunk continues the previous one when it starts within this of the previous one's end. */
+    private static final long CONTINUES_NANOS = 10_000_000L;
+
+    private JfrReader() {
+    }
+
+    /** Reads a recording with the built-in collectors only. */
+    public static JfrResult read(InputSource source) {
+        return read(source, List.of());
+    }
+
+    /**
+     * Reads a recording.
+     *
+     * @param source the recording (plain, gzip, or a zip member)
+     * @param sinks further sinks; each receives the events of the types it names. A sink that throws
+     *     is not called again and the failure is reported as an input issue.
+     */
+    public static JfrResult read(InputSource source, List<? extends JfrSink> sinks) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sinks, "sinks");
+        Run run = new Run(source.name(), sinks);
+        Path temp = null;
+        try {
+            Path file = source.file();
+            if (source.member() != null || isGzip(file)) {
+                temp = Files.createTempFile("jvm-advisor-", ".jfr");
+                try (InputStream in = source.open()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                file = temp;
+            }
+            run.readFile(file);
+        } catch (IOException e) {
+            run.issue(0, InputIssue.IO_ERROR, "read error: " + e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("reading {} failed", source.name(), e);
+            run.issue(0, InputIssue.INTERNAL_ERROR, "the recording could not be read: " + e
+                    + "; what came before was kept");
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.debug("could not delete {}", temp, e);
+                }
+            }
+        }
+        return run.result();
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** The state of one read. */
+    private static final class Run {
+        final String name;
+        final GcCollector gc = new GcCollector();
+        final ConfigCollector config = new ConfigCollector();
+        final ResourceCollector resources = new ResourceCollector();
+        final List<JfrSink> sinks = new ArrayList<>();
+        final boolean[] failed;
+        final Map<String, List<Integer>> byType = new HashMap<>();
+        final IdentityHashMap<EventType, int[]> dispatch = new IdentityHashMap<>();
+        final List<InputIssue> issues = new ArrayList<>();
+        String format;
+        long events;
+        long originNanos = -1;
+        long endNanos = -1;
+        long lastEventNanos = -1;
+        long safepointBeginTypeId = -1;
+        int chunks;
+        /** A file holding some of the chunks, made when they must be read apart from the rest. */
+        Path temp;
+
+        Run(String name, List<? extends JfrSink> extra) {
+            this.name = name;
+            sinks.add(gc);
+            sinks.add(config);
+            sinks.add(resources);
+            sinks.addAll(extra);
+            failed = new boolean[sinks.size()];
+            for (int i = 0; i < sinks.size(); i++) {
+                for (String t : sinks.get(i).eventTypes()) {
+                    byType.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+
+        void issue(long line, String code, String message) {
+            issues.add(new InputIssue(name, line, code, message));
+        }
+
+        void readFile(Path file) throws IOException {
+            ChunkHeaders.Scan scan = ChunkHeaders.scan(file);
+            if (scan.chunks().isEmpty()) {
+                issue(0, scan.fileSize() == 0 ? InputIssue.TRUNCATED : InputIssue.UNKNOWN_FORMAT,
+                        scan.fileSize() == 0 ? "the recording is empty" : "not a JFR recording (no chunk header)");
+                return;
+            }
+            ChunkHeaders.Chunk first = scan.chunks().get(0);
+            format = first.major() + "." + first.minor();
+            if (first.major() < 1 || first.major() > 2) {
+                issue(0, InputIssue.UNSUPPORTED_FORMAT, "JFR file format " + format
+                        + (first.major() == 0 ? " (Oracle JDK 7/8 commercial JFR or JRockit)" : "")
+                        + "; this JDK's parser reads formats 1.x and 2.x (JDK 9 and later, OpenJDK 8u262 and later)."
+                        + " JDK Mission Control can open it");
+                return;
+            }
+            List<ChunkHeaders.Chunk> usable = scan.usable();
+            if (scan.truncated()) {
+                issue(0, InputIssue.TRUNCATED, "chunk " + (scan.chunks().size()) + " at byte " + scan.truncatedAt()
+                        + (scan.declaredSize() > 0 ? " declares " + scan.declaredSize() + " bytes but the file ends after "
+                                + (scan.fileSize() - scan.truncatedAt())
+                                : " is incomplete (still being written, or cut)")
+                        + "; " + usable.size() + " complete chunk(s) read");
+            }
+            if (scan.garbageAt() > 0) {
+                issue(0, InputIssue.FOREIGN_LINES, (scan.fileSize() - scan.garbageAt()) + " bytes after the last chunk (at byte "
+                        + scan.garbageAt() + ") are not JFR data and were skipped");
+            }
+            if (!scan.duplicates().isEmpty()) {
+                issue(0, InputIssue.DUPLICATE, scan.duplicates().size() + " chunk(s) repeat earlier ones (a file "
+                        + "concatenated with itself, or overlapping dumps) and were read once");
+            }
+            for (ChunkHeaders.Chunk c : usable) {
+                if (originNanos < 0 || c.startEpochNanos() < originNanos) {
+                    originNanos = c.startEpochNanos();
+                }
+                endNanos = Math.max(endNanos, c.endEpochNanos());
+            }
+            if (usable.isEmpty()) {
+                if (!scan.truncated()) {
+                    issue(0, InputIssue.TRUNCATED, "no complete chunk in the recording");
+                }
+                return;
+            }
+            // chunks that do not continue each other belong to different recordings (files concatenated):
+            // the JDK's parser silently drops events when it reads such chunks in one go, so each
+            // recording is read on its own, as a run of its own
+            List<List<ChunkHeaders.Chunk>> segments = segments(usable);
+            if (segments.size() > 1) {
+                issue(0, InputIssue.RESTART, "the file holds " + segments.size() + " recordings one after the other"
+                        + " (chunks that do not continue each other); each is read as a JVM run of its own");
+            }
+            boolean whole = segments.size() == 1 && usable.size() == scan.chunks().size() && scan.garbageAt() < 0;
+            try {
+                for (int seg = 0; seg < segments.size(); seg++) {
+                    gc.startRun(seg);
+                    readSegment(file, segments.get(seg), whole, scan.chunks().size());
+                }
+            } finally {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+
+        /** Splits chunks into recordings: a chunk continues the previous one when it starts where that ended. */
+        private static List<List<ChunkHeaders.Chunk>> segments(List<ChunkHeaders.Chunk> chunks) {
+            List<List<ChunkHeaders.Chunk>> out = new ArrayList<>();
+            List<ChunkHeaders.Chunk> cur = new ArrayList<>();
+            for (ChunkHeaders.Chunk c : chunks) {
+                if (!cur.isEmpty()) {
+                    ChunkHeaders.Chunk prev = cur.get(cur.size() - 1);
+                    if (Math.abs(c.startEpochNanos() - prev.endEpochNanos()) > CONTINUES_NANOS) {
+                        out.add(cur);
+                        cur = new ArrayList<>();
+                    }
+                }
+                cur.add(c);
+            }
+            if (!cur.isEmpty()) {
+                out.add(cur);
+            }
+            return out;
+        }
+
+        private void readSegment(Path file, List<ChunkHeaders.Chunk> segment, boolean whole, int total)
+                throws IOException {
+            List<ChunkHeaders.Chunk> todo = segment;
+            boolean rewrite = !whole;
+            for (int attempt = 0; attempt < MAX_RETRIES && !todo.isEmpty(); attempt++) {
+                Path current = file;
+                if (rewrite) {
+                    if (temp == null) {
+                        temp = Files.createTempFile("jvm-advisor-chunks-", ".jfr");
+                    }
+                    ChunkHeaders.copy(file, todo, temp);
+                    current = temp;
+                }
+                long before = events;
+                try {
+                    readEvents(current);
+                    chunks += todo.size();
+                    todo = List.of();
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    int at = chunkOf(todo, lastEventNanos, events > before);
+                    issue(0, InputIssue.TRUNCATED, "chunk " + (todo.get(at).index() + 1) + " of " + total
+                            + " could not be read to its end (" + e + "); " + events
+                            + " events read before it stopped, the rest of that chunk is skipped");
+                    chunks += at;
+                    todo = todo.subList(at + 1, todo.size());
+                    rewrite = true;
+                    dispatch.clear();
+                }
+            }
+        }
+
+        /** Index in {@code chunks} of the chunk an event at {@code nanos} belongs to. */
+        private static int chunkOf(List<ChunkHeaders.Chunk> chunks, long nanos, boolean progressed) {
+            if (!progressed || nanos < 0) {
+                return 0;
+            }
+            int at = 0;
+            for (int i = 0; i < chunks.size(); i++) {
+                if (chunks.get(i).startEpochNanos() <= nanos) {
+                    at = i;
+                }
+            }
+            return at;
+        }
+
+        private void readEvents(Path file) throws IOException {
+            try (RecordingFile rf = new RecordingFile(file)) {
+                for (EventType t : rf.readEventTypes()) {
+                    if ("jdk.SafepointBegin".equals(JfrNames.canonical(t.getName()))) {
+                        safepointBeginTypeId = t.getId();
+                    }
+                }
+                while (rf.hasMoreEvents()) {
+                    RecordedEvent e = rf.readEvent();
+                    events++;
+                    int[] targets = dispatch.get(e.getEventType());
+                    if (targets == null) {
+                        List<Integer> l = byType.get(JfrNames.canonical(e.getEventType().getName()));
+                        targets = l == null ? new int[0] : l.stream().mapToInt(Integer::intValue).toArray();
+                        dispatch.put(e.getEventType(), targets);
+                    }
+                    if (targets.length == 0) {
+                        continue;
+                    }
+                    for (int i : targets) {
+                        if (failed[i]) {
+                            continue;
+                        }
+                        try {
+                            sinks.get(i).accept(e);
+                        } catch (RuntimeException ex) {
+                            failed[i] = true;
+                            LOG.warn("JFR sink {} failed on {} and was not called again: {}", sinks.get(i),
+                                    e.getEventType().getName(), ex.toString());
+                            issue(0, InputIssue.INTERNAL_ERROR, "the " + sinks.get(i).getClass().getSimpleName()
+                                    + " part failed on a " + e.getEventType().getName() + " event (" + ex
+                                    + ") and was not used for the rest of the recording");
+                        }
+                    }
+                    long end = e.getEndTime().getEpochSecond() * 1_000_000_000L + e.getEndTime().getNano();
+                    if (end > lastEventNanos) {
+                        lastEventNanos = end;
+                    }
+                }
+            }
+        }
+
+        JfrResult result() {
+            Optional<JvmConfig> jvm = config.any() ? Optional.of(config.config()) : Optional.empty();
+            Optional<GcAnalysis> analysis = Optional.empty();
+            List<PauseSum> pauses = new ArrayList<>();
+            if (!failedCore() && gc.hasGcData()) {
+                GcSetup setup = config.setup();
+                long jvmStart = config.jvmStartMillis() > 0 ? config.jvmStartMillis() * 1_000_000L : -1;
+                String threshold = gc.setting(safepointBeginTypeId, "threshold");
+                boolean allSafepoints = threshold != null && threshold.trim().startsWith("0 ");
+                List<GcEvent> evs = gc.events(originNanos, jvmStart, setup.collector(), allSafepoints);
+                GcMetricsBuilder metrics = new GcMetricsBuilder();
+                for (GcEvent ev : evs) {
+                    metrics.onEvent(ev);
+                }
+                long duration = originNanos >= 0 && endNanos > originNanos ? endNanos - originNanos : -1;
+                GcMetrics m = metrics.build(setup, duration, 1, gc.hasPauseData());
+                analysis = Optional.of(new GcAnalysis(setup, m, metrics.longestPauses()));
+                Map<Long, long[]> acc = new java.util.TreeMap<>();
+                for (GcEvent ev : evs) {
+                    if (ev instanceof Pause) {
+                        Pause p = (Pause) ev;
+                        long[] a = acc.computeIfAbsent(p.gcId(), k -> new long[3]);
+                        a[0]++;
+                        a[1] += p.durationNanos();
+                        a[2] = Math.max(a[2], p.at().uptimeNanos());
+                    }
+                }
+                acc.forEach((id, a) -> pauses.add(new PauseSum(id, (int) a[0], a[1], a[2])));
+                if (!allSafepoints && threshold != null) {
+                    issue(0, InputIssue.LIMITED, "safepoints were recorded only above a threshold of " + threshold.trim()
+                            + "; safepoint figures are left out (record with jdk.SafepointBegin#threshold=0ms)");
+                }
+            }
+            if (events == 0 && issues.isEmpty()) {
+                issue(0, InputIssue.TRUNCATED, "the recording holds no events (an emergency dump, or a recording "
+                        + "stopped before its first flush)");
+            }
+            InputSummary summary = new InputSummary(name, InputKind.JFR, format == null ? null : "jfr-" + format,
+                    List.of(name), events, 0, 0, 0, issues);
+            return new JfrResult(summary, analysis, jvm, resources.result(), config.changes(), pauses,
+                    originNanos >= 0 ? originNanos / 1_000_000 : -1, endNanos >= 0 ? endNanos / 1_000_000 : -1);
+        }
+
+        private boolean failedCore() {
+            return failed[0];
+        }
+    }
+}

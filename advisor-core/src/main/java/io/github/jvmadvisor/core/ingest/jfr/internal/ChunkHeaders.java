@@ -1,0 +1,143 @@
+package io.github.jvmadvisor.core.ingest.jfr.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chunk headers of a recording file, read without parsing events: how many chunks, their
+ * versions, time spans and sizes, and whether the file ends inside a chunk or has bytes that are no
+ * chunk at all.
+ *
+ * <p>A chunk header is {@code FLR\0}, major and minor version (2 bytes each), then big-endian longs:
+ * chunk size, constant-pool offset, metadata offset, start time (epoch nanoseconds), duration
+ * (nanoseconds), start ticks, ticks per second.
+ */
+public final class ChunkHeaders {
+
+    /** Bytes of the header fields read. */
+    static final int HEADER_BYTES = 64;
+
+    /** One chunk. */
+    public record Chunk(int index, long offset, long size, int major, int minor, long startEpochNanos,
+            long durationNanos, long startTicks) {
+
+        /** Whether two chunks are copies of each other (a file concatenated with itself, overlapping dumps). */
+        boolean sameAs(Chunk o) {
+            return size == o.size && startEpochNanos == o.startEpochNanos && startTicks == o.startTicks
+                    && durationNanos == o.durationNanos;
+        }
+
+        /** End of the chunk's time span, epoch nanoseconds. */
+        public long endEpochNanos() {
+            return durationNanos > 0 ? startEpochNanos + durationNanos : startEpochNanos;
+        }
+    }
+
+    /** What the scan found. */
+    public record Scan(List<Chunk> chunks, long fileSize, long truncatedAt, long declaredSize, long garbageAt,
+            List<Integer> duplicates) {
+
+        /** Whether the last chunk declares more bytes than the file holds. */
+        public boolean truncated() {
+            return truncatedAt >= 0;
+        }
+
+        /** The chunks that are complete and not copies of an earlier one. */
+        public List<Chunk> usable() {
+            List<Chunk> out = new ArrayList<>();
+            for (Chunk c : chunks) {
+                if (!duplicates.contains(c.index()) && c.offset() + c.size() <= fileSize) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+    }
+
+    private ChunkHeaders() {
+    }
+
+    /** Scans {@code file}; reads only the headers. */
+    public static Scan scan(Path file) throws IOException {
+        List<Chunk> chunks = new ArrayList<>();
+        List<Integer> dups = new ArrayList<>();
+        long truncatedAt = -1;
+        long declared = -1;
+        long garbageAt = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            long off = 0;
+            ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES);
+            while (off < size) {
+                b.clear();
+                int n = 0;
+                while (b.hasRemaining()) {
+                    int r = ch.read(b, off + n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+                b.flip();
+                if (n < 8 || b.get(0) != 'F' || b.get(1) != 'L' || b.get(2) != 'R' || b.get(3) != 0) {
+                    garbageAt = off;
+                    break;
+                }
+                int major = b.getShort(4) & 0xffff;
+                int minor = b.getShort(6) & 0xffff;
+                if (n < HEADER_BYTES) {
+                    truncatedAt = off;
+                    declared = -1;
+                    chunks.add(new Chunk(chunks.size(), off, -1, major, minor, -1, -1, -1));
+                    break;
+                }
+                long chunkSize = b.getLong(8);
+                Chunk c = new Chunk(chunks.size(), off, chunkSize, major, minor, b.getLong(32), b.getLong(40),
+                        b.getLong(48));
+                chunks.add(c);
+                if (chunkSize <= HEADER_BYTES) {
+                    // a chunk still being written (size not yet filled in) or a damaged header
+                    truncatedAt = off;
+                    declared = chunkSize;
+                    break;
+                }
+                if (off + chunkSize > size) {
+                    truncatedAt = off;
+                    declared = chunkSize;
+                    break;
+                }
+                for (Chunk earlier : chunks) {
+                    if (earlier != c && earlier.sameAs(c)) {
+                        dups.add(c.index());
+                        break;
+                    }
+                }
+                off += chunkSize;
+            }
+            return new Scan(List.copyOf(chunks), size, truncatedAt, declared, garbageAt, List.copyOf(dups));
+        }
+    }
+
+    /** Copies {@code chunks} of {@code from} into a new file {@code to}, in order. */
+    public static void copy(Path from, List<Chunk> chunks, Path to) throws IOException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (Chunk c : chunks) {
+                long done = 0;
+                while (done < c.size()) {
+                    long n = in.transferTo(c.offset() + done, c.size() - done, out);
+                    if (n <= 0) {
+                        throw new IOException("short copy of chunk " + c.index());
+                    }
+                    done += n;
+                }
+            }
+        }
+    }
+}

@@ -5,8 +5,15 @@ import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.GcSetup;
 import io.github.jvmadvisor.core.model.InputIssue;
+import io.github.jvmadvisor.core.model.ContainerLimits;
 import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.JvmFlag;
+import io.github.jvmadvisor.core.model.Machine;
+import io.github.jvmadvisor.core.model.Resources;
+import io.github.jvmadvisor.core.model.SourceAgreement;
 import io.github.jvmadvisor.core.model.Pause;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,11 +54,93 @@ public final class AnalysisText {
             }
         }
         if (evidence.gc().isEmpty()) {
-            sb.append("\nNo GC log among the inputs.\n");
-            return sb.toString();
+            sb.append("\nNo GC log or recording with GC events among the inputs.\n");
+        } else {
+            gc(sb, evidence.gc().get());
         }
-        gc(sb, evidence.gc().get());
+        for (SourceAgreement a : evidence.agreements()) {
+            sb.append("\nGC log and recording\n");
+            row(sb, "same run", a.sameRun() ? "yes" : "no");
+            row(sb, "paired", String.format(Locale.ROOT, "%,d collections; log %s, recording %s (largest "
+                    + "difference %s)", a.pairedCollections(), millis(a.logPauseMillis()),
+                    millis(a.recordingPauseMillis()), millis(a.maxDifferenceMillis())));
+            for (String d : a.disagreements()) {
+                wrap(sb, "    ! ", safe(d));
+            }
+        }
+        evidence.jvm().ifPresent(c -> jvm(sb, c));
+        evidence.resources().ifPresent(r -> resources(sb, r));
         return sb.toString();
+    }
+
+    private static void jvm(StringBuilder sb, JvmConfig c) {
+        sb.append("\nJVM\n");
+        row(sb, "from", String.join(", ", c.sources()));
+        if (c.jdkVersionString() != null) {
+            row(sb, "JDK", safe(c.jdkVersionString()) + (c.vmName() == null ? "" : " (" + safe(c.vmName()) + ")"));
+        }
+        if (c.collector() != null) {
+            row(sb, "collector", c.collector().displayName()
+                    + (Boolean.FALSE.equals(c.generational()) ? " (single generation)" : ""));
+        }
+        Long max = c.maxHeapBytes();
+        if (max != null) {
+            row(sb, "max heap", bytes(max));
+        }
+        if (!c.jvmArguments().isEmpty()) {
+            row(sb, "arguments", safe(String.join(" ", c.jvmArguments())));
+        }
+        List<JvmFlag> asked = c.askedFlags();
+        if (!asked.isEmpty()) {
+            StringBuilder f = new StringBuilder();
+            for (JvmFlag flag : asked) {
+                f.append(f.length() == 0 ? "" : ", ").append(safe(flag.name())).append('=').append(safe(flag.value()));
+            }
+            row(sb, "flags set", f.toString());
+        }
+        ContainerLimits k = c.container();
+        if (k != null) {
+            row(sb, "container", (k.memoryLimitBytes() == null ? "no memory limit" : "memory " + bytes(k.memoryLimitBytes()))
+                    + (k.cpuQuotaCores() == null ? "" : String.format(Locale.ROOT, ", %.2f CPUs", k.cpuQuotaCores()))
+                    + (k.effectiveCpus() == null ? "" : ", JVM counts " + k.effectiveCpus() + " CPUs")
+                    + " (" + k.source() + ")");
+        }
+        Machine m = c.machine();
+        if (m.hwThreads() != null || m.physicalMemoryBytes() != null) {
+            row(sb, "machine", (m.hwThreads() == null ? "" : m.hwThreads() + " hardware threads")
+                    + (m.physicalMemoryBytes() == null ? "" : (m.hwThreads() == null ? "" : ", ")
+                            + bytes(m.physicalMemoryBytes()) + " memory")
+                    + (m.transparentHugePages() == null ? "" : ", THP " + m.transparentHugePages()));
+        }
+    }
+
+    private static void resources(StringBuilder sb, Resources r) {
+        Resources.NativeMemory m = r.memory();
+        sb.append("\nBeyond the heap (recording)\n");
+        if (m.metaspaceCommittedPeakBytes() != null) {
+            row(sb, "metaspace", bytes(m.metaspaceCommittedPeakBytes()) + " committed at peak"
+                    + (m.metaspaceGcThresholdBytes() == null ? "" : ", GC threshold " + bytes(m.metaspaceGcThresholdBytes())));
+        }
+        if (m.directUsedPeakBytes() != null) {
+            row(sb, "direct buffers", bytes(m.directUsedPeakBytes()) + " at peak"
+                    + (m.directMaxCapacityBytes() == null ? "" : " of " + bytes(m.directMaxCapacityBytes())));
+        }
+        if (m.threadsPeak() != null) {
+            row(sb, "threads", m.threadsPeak() + " at peak, " + m.threadsStarted() + " started");
+        }
+        if (m.rssPeakBytes() != null) {
+            row(sb, "resident set", bytes(m.rssPeakBytes()) + " at peak");
+        }
+        if (m.nmtCommittedPeakBytes() != null) {
+            row(sb, "native (NMT)", bytes(m.nmtCommittedPeakBytes()) + " committed at peak");
+        }
+        if (r.container() != null && r.container().throttledShare() != null) {
+            row(sb, "CPU throttled", pct(r.container().throttledShare()) + " of periods");
+        }
+        if (r.oldObjects() != null) {
+            row(sb, "old objects", r.oldObjects().samples() + " samples"
+                    + (r.oldObjects().byClass().isEmpty() ? "" : ", most " + safe(r.oldObjects().byClass().get(0).className())));
+        }
     }
 
     private static void gc(StringBuilder sb, GcAnalysis a) {

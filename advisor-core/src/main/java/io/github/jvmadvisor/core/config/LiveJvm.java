@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * The configuration of the running JVM: its version, arguments, collector, the flags the rules need
  * with their origins, its cgroup limits and its machine.
  *
- * <p>Made to run at application startup: it reads only platform MXBeans that need no MBean server
- * ({@code RuntimeMXBean}, the collectors' MXBeans, {@code HotSpotDiagnosticMXBean}) and a few files of
- * {@code /proc} and {@code /sys} (see {@link Cgroups} and {@link MachineProbe}). Flags are read one by
+ * <p>Made to run at application startup (about 25 ms for the first call on JDK 17, most of it the first
+ * access to the platform MXBeans; see {@code docs/live-config.md}): it reads only platform MXBeans that
+ * need no MBean server ({@code HotSpotDiagnosticMXBean}, {@code RuntimeMXBean}, and the collectors'
+ * MXBeans only when no {@code Use...GC} flag names the collector) and a few files of {@code /proc} and
+ * {@code /sys} (see {@link Cgroups} and {@link MachineProbe}). Flags are read one by
  * one from the fixed list {@link #FLAGS}; a flag this JVM does not have (e.g. {@code ZGenerational}
  * before JDK 21 or after 23) is left out. A complete flag list read another way (the {@code
  * DiagnosticCommand} MBean) can be laid over it with {@link #config(List)}.

@@ -16,6 +16,7 @@ module io.github.jvmadvisor.core {
 
     exports io.github.jvmadvisor.core;
     exports io.github.jvmadvisor.core.model;
+    exports io.github.jvmadvisor.core.config;
     exports io.github.jvmadvisor.core.ingest;
     exports io.github.jvmadvisor.core.ingest.gclog;
     exports io.github.jvmadvisor.core.ingest.jfr;

@@ -5,7 +5,8 @@
  */
 module io.github.jvmadvisor.core {
     requires org.slf4j;
-    requires com.fasterxml.jackson.core;
+    // LatencyJson and BenchmarksJson take a JsonGenerator: callers need the module too
+    requires transitive com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires jdk.jfr;
     requires java.management;
@@ -19,7 +20,9 @@ module io.github.jvmadvisor.core {
     exports io.github.jvmadvisor.core.config;
     exports io.github.jvmadvisor.core.ingest;
     exports io.github.jvmadvisor.core.ingest.gclog;
+    exports io.github.jvmadvisor.core.ingest.hdr;
     exports io.github.jvmadvisor.core.ingest.jfr;
+    exports io.github.jvmadvisor.core.ingest.jmh;
     exports io.github.jvmadvisor.core.metrics;
     exports io.github.jvmadvisor.core.report;
 }

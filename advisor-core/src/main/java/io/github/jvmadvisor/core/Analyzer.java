@@ -5,7 +5,14 @@ import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.ingest.gclog.GcLogReader;
 import io.github.jvmadvisor.core.ingest.gclog.GcLogResult;
+import io.github.jvmadvisor.core.ingest.hdr.HdrLogReader;
+import io.github.jvmadvisor.core.ingest.hdr.HdrLogResult;
+import io.github.jvmadvisor.core.ingest.hdr.HdrPercentilesReader;
 import io.github.jvmadvisor.core.ingest.jfr.JfrReader;
+import io.github.jvmadvisor.core.ingest.jmh.JmhResult;
+import io.github.jvmadvisor.core.ingest.jmh.JmhResultReader;
+import io.github.jvmadvisor.core.model.BenchmarkResults;
+import io.github.jvmadvisor.core.model.LatencyLog;
 import io.github.jvmadvisor.core.ingest.jfr.JfrResult;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcAnalysis;
@@ -75,6 +82,8 @@ public final class Analyzer {
         List<Slot> slots = new ArrayList<>();
         List<InputSource> gcLog = new ArrayList<>();
         List<Integer> jfrSlots = new ArrayList<>();
+        List<LatencyLog> latency = new ArrayList<>();
+        List<BenchmarkResults> benchmarks = new ArrayList<>();
         List<InputSource> jfrs = new ArrayList<>();
         int gcSlot = -1;
         for (Path path : inputs) {
@@ -110,6 +119,19 @@ public final class Analyzer {
                         slots.add(new Slot(null));
                     }
                     gcLog.add(src);
+                } else if (d.kind() == InputKind.HDR_LOG || d.kind() == InputKind.HDR_PERCENTILES) {
+                    HdrLogResult h = d.kind() == InputKind.HDR_LOG ? HdrLogReader.read(src)
+                            : HdrPercentilesReader.read(src);
+                    slots.add(new Slot(h.summary()));
+                    if (h.log() != null) {
+                        latency.add(h.log());
+                    }
+                } else if (d.kind() == InputKind.JMH_RESULT) {
+                    JmhResult j = JmhResultReader.read(src);
+                    slots.add(new Slot(j.summary()));
+                    if (!j.runs().isEmpty()) {
+                        benchmarks.add(new BenchmarkResults(src.name(), j.runs()));
+                    }
                 } else if (d.kind() == InputKind.JFR) {
                     jfrSlots.add(slots.size());
                     slots.add(new Slot(null));
@@ -172,7 +194,7 @@ public final class Analyzer {
         for (Slot s : slots) {
             summaries.add(s.summary);
         }
-        return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements);
+        return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements, latency, benchmarks);
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {
@@ -186,13 +208,6 @@ public final class Analyzer {
                 what = InputDetector.LEGACY.equals(d.format())
                         ? "a JDK 8 (pre-unified) GC log; this version reads unified logs of JDK 9 and later"
                         : "an IBM/OpenJ9 verbose GC log; this version reads HotSpot unified logs";
-                break;
-            case HDR_LOG:
-            case HDR_PERCENTILES:
-                what = "an HdrHistogram file; this version does not read latency histograms yet";
-                break;
-            case JMH_RESULT:
-                what = "a JMH result; this version does not read benchmark results yet";
                 break;
             default:
                 what = "not read by this version";

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param jvm the JVM's configuration, combined from every source that described it
  * @param resources non-heap memory, container accounting and old-object samples (recordings)
  * @param agreements how a GC log and a recording of the same run agree
+ * @param latency latency histograms (HdrHistogram logs and percentile files), one per input
+ * @param benchmarks JMH results, one per input
  */
 public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis, Optional<JvmConfig> jvm,
-        Optional<Resources> resources, List<SourceAgreement> agreements) {
+        Optional<Resources> resources, List<SourceAgreement> agreements, List<LatencyLog> latency,
+        List<BenchmarkResults> benchmarks) {
 
     public Evidence {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -24,11 +27,13 @@ public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysi
         jvm = jvm == null ? Optional.empty() : jvm;
         resources = resources == null ? Optional.empty() : resources;
         agreements = agreements == null ? List.of() : List.copyOf(agreements);
+        latency = latency == null ? List.of() : List.copyOf(latency);
+        benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
     }
 
     /** Evidence with inputs and GC figures only. */
     public Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis) {
-        this(inputs, gcAnalysis, Optional.empty(), Optional.empty(), List.of());
+        this(inputs, gcAnalysis, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
 
     /** GC figures, if any. */

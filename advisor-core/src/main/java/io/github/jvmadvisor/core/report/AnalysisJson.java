@@ -88,6 +88,10 @@ public final class AnalysisJson {
                 agreement(g, a);
             }
             g.writeEndArray();
+            g.writeFieldName("latency");
+            LatencyJson.write(g, evidence.latency());
+            g.writeFieldName("benchmarks");
+            BenchmarksJson.write(g, evidence.benchmarks());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {

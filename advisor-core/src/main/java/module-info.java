@@ -7,7 +7,8 @@ module io.github.jvmadvisor.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires jdk.jfr;
+    // the JFR sink API takes jdk.jfr.consumer types
+    requires transitive jdk.jfr;
     requires java.management;
     requires jdk.management;
     // no module descriptors: automatic modules named after their jars

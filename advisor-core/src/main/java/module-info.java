@@ -8,7 +8,8 @@ module io.github.jvmadvisor.core {
     // LatencyJson and BenchmarksJson take a JsonGenerator: callers need the module too
     requires transitive com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires jdk.jfr;
+    // the JFR sink API takes jdk.jfr.consumer types
+    requires transitive jdk.jfr;
     requires java.management;
     requires jdk.management;
     // no module descriptors: automatic modules named after their jars

@@ -8,7 +8,13 @@ import io.github.jvmadvisor.core.ingest.gclog.GcLogResult;
 import io.github.jvmadvisor.core.ingest.hdr.HdrLogReader;
 import io.github.jvmadvisor.core.ingest.hdr.HdrLogResult;
 import io.github.jvmadvisor.core.ingest.hdr.HdrPercentilesReader;
+import io.github.jvmadvisor.core.ingest.jfr.AllocationSink;
+import io.github.jvmadvisor.core.ingest.jfr.CpuSink;
 import io.github.jvmadvisor.core.ingest.jfr.JfrReader;
+import io.github.jvmadvisor.core.ingest.jfr.JitSink;
+import io.github.jvmadvisor.core.model.AllocationProfile;
+import io.github.jvmadvisor.core.model.CpuProfile;
+import io.github.jvmadvisor.core.model.JitProfile;
 import io.github.jvmadvisor.core.ingest.jmh.JmhResult;
 import io.github.jvmadvisor.core.ingest.jmh.JmhResultReader;
 import io.github.jvmadvisor.core.model.BenchmarkResults;
@@ -164,10 +170,23 @@ public final class Analyzer {
                     r.summary().unknownLines());
         }
         Optional<Resources> resources = Optional.empty();
+        Optional<AllocationProfile> allocation = Optional.empty();
+        Optional<JitProfile> jit = Optional.empty();
+        Optional<CpuProfile> cpu = Optional.empty();
         List<SourceAgreement> agreements = new ArrayList<>();
         JvmConfig fromRecordings = null;
         for (int i = 0; i < jfrs.size(); i++) {
-            JfrResult r = JfrReader.read(jfrs.get(i));
+            AllocationSink allocSink = new AllocationSink();
+            JitSink jitSink = new JitSink();
+            CpuSink cpuSink = new CpuSink();
+            JfrResult r = JfrReader.read(jfrs.get(i), List.of(allocSink, jitSink, cpuSink));
+            if (r.summary().lines() > 0 && allocation.isEmpty()) {
+                // the first recording with events gives the profiles; several recordings of one run
+                // are not merged (their samples would overlap)
+                allocation = Optional.of(allocSink.result());
+                jit = Optional.of(jitSink.result());
+                cpu = Optional.of(cpuSink.result());
+            }
             slots.set(jfrSlots.get(i), new Slot(r.summary()));
             if (r.jvm().isPresent()) {
                 fromRecordings = fromRecordings == null ? r.jvm().get() : fromRecordings.merge(r.jvm().get());
@@ -194,7 +213,8 @@ public final class Analyzer {
         for (Slot s : slots) {
             summaries.add(s.summary);
         }
-        return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements, latency, benchmarks);
+        return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements, latency, benchmarks,
+                allocation, jit, cpu);
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {

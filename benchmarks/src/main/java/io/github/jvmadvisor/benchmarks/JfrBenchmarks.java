@@ -1,6 +1,9 @@
 package io.github.jvmadvisor.benchmarks;
 
+import io.github.jvmadvisor.core.ingest.jfr.AllocationSink;
+import io.github.jvmadvisor.core.ingest.jfr.CpuSink;
 import io.github.jvmadvisor.core.ingest.jfr.JfrSink;
+import io.github.jvmadvisor.core.ingest.jfr.JitSink;
 import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.ChurnWorkload;
 import io.github.jvmadvisor.core.testing.Jdks;
@@ -31,9 +34,9 @@ public final class JfrBenchmarks {
     private JfrBenchmarks() {
     }
 
-    /** The sinks the CLI's {@code analyze} adds to the built-in ones. */
+    /** The sinks {@code Analyzer} (and so the CLI's {@code analyze}) adds to the built-in ones. */
     static List<JfrSink> sinks() {
-        return List.of();
+        return List.of(new AllocationSink(), new JitSink(), new CpuSink());
     }
 
     public static void main(String[] args) throws Exception {

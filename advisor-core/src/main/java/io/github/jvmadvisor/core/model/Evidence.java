@@ -16,10 +16,14 @@ import java.util.Optional;
  * @param agreements how a GC log and a recording of the same run agree
  * @param latency latency histograms (HdrHistogram logs and percentile files), one per input
  * @param benchmarks JMH results, one per input
+ * @param allocation where the application allocates (a recording's allocation samples)
+ * @param jit what the JIT compilers did: compilations, inlining per call site, deoptimizations, code cache
+ * @param cpu hot methods, CPU load, lock contention (a recording's execution samples and lock events)
  */
 public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis, Optional<JvmConfig> jvm,
         Optional<Resources> resources, List<SourceAgreement> agreements, List<LatencyLog> latency,
-        List<BenchmarkResults> benchmarks) {
+        List<BenchmarkResults> benchmarks, Optional<AllocationProfile> allocation, Optional<JitProfile> jit,
+        Optional<CpuProfile> cpu) {
 
     public Evidence {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -29,11 +33,15 @@ public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysi
         agreements = agreements == null ? List.of() : List.copyOf(agreements);
         latency = latency == null ? List.of() : List.copyOf(latency);
         benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
+        allocation = allocation == null ? Optional.empty() : allocation;
+        jit = jit == null ? Optional.empty() : jit;
+        cpu = cpu == null ? Optional.empty() : cpu;
     }
 
     /** Evidence with inputs and GC figures only. */
     public Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysis) {
-        this(inputs, gcAnalysis, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+        this(inputs, gcAnalysis, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** GC figures, if any. */

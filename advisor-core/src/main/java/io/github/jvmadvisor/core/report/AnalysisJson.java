@@ -92,6 +92,24 @@ public final class AnalysisJson {
             LatencyJson.write(g, evidence.latency());
             g.writeFieldName("benchmarks");
             BenchmarksJson.write(g, evidence.benchmarks());
+            g.writeFieldName("allocation");
+            if (evidence.allocation().isPresent()) {
+                AllocationJson.write(g, evidence.allocation().get());
+            } else {
+                g.writeNull();
+            }
+            g.writeFieldName("jit");
+            if (evidence.jit().isPresent()) {
+                JitJson.write(g, evidence.jit().get());
+            } else {
+                g.writeNull();
+            }
+            g.writeFieldName("cpu");
+            if (evidence.cpu().isPresent()) {
+                CpuJson.write(g, evidence.cpu().get());
+            } else {
+                g.writeNull();
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {

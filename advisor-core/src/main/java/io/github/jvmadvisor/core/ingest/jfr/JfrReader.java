@@ -127,6 +127,7 @@ public final class JfrReader {
         long endNanos = -1;
         long lastEventNanos = -1;
         long safepointBeginTypeId = -1;
+        long inliningTypeId = -1;
         int chunks;
         /** A file holding some of the chunks, made when they must be read apart from the rest. */
         Path temp;
@@ -282,8 +283,11 @@ public final class JfrReader {
         private void readEvents(Path file) throws IOException {
             try (RecordingFile rf = new RecordingFile(file)) {
                 for (EventType t : rf.readEventTypes()) {
-                    if ("jdk.SafepointBegin".equals(JfrNames.canonical(t.getName()))) {
+                    String n = JfrNames.canonical(t.getName());
+                    if ("jdk.SafepointBegin".equals(n)) {
                         safepointBeginTypeId = t.getId();
+                    } else if ("jdk.CompilerInlining".equals(n)) {
+                        inliningTypeId = t.getId();
                     }
                 }
                 while (rf.hasMoreEvents()) {
@@ -322,6 +326,15 @@ public final class JfrReader {
         }
 
         JfrResult result() {
+            // whether jdk.CompilerInlining was on: rules must tell "not recorded" from "nothing failed"
+            String inlining = inliningTypeId < 0 ? null : gc.setting(inliningTypeId, "enabled");
+            // an event type missing from the metadata was not recorded; an unknown setting decides nothing
+            Boolean on = inliningTypeId < 0 ? Boolean.FALSE : inlining == null ? null : inlining.trim().equals("true");
+            for (JfrSink s : sinks) {
+                if (s instanceof JitSink && on != null) {
+                    ((JitSink) s).inliningEventEnabled(on);
+                }
+            }
             Optional<JvmConfig> jvm = config.any() ? Optional.of(config.config()) : Optional.empty();
             Optional<GcAnalysis> analysis = Optional.empty();
             List<PauseSum> pauses = new ArrayList<>();

@@ -146,7 +146,7 @@ public final class AnalysisText {
     private static void gc(StringBuilder sb, GcAnalysis a) {
         GcSetup s = a.setup();
         GcMetrics m = a.metrics();
-        sb.append("\nGC log\n");
+        sb.append("\nGC\n");
         String col = s.collector() == null ? "unknown" : s.collector().displayName()
                 + (s.collectorInferred() ? " (inferred from the log lines)" : "");
         if (s.generational() != null) {

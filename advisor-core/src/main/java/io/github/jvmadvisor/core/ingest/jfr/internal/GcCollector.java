@@ -390,8 +390,12 @@ public final class GcCollector implements JfrSink {
             for (Map.Entry<Long, long[]> en : safepoints.entrySet()) {
                 long[] s = en.getValue();
                 if (s[0] >= 0 && s[1] >= 0) {
-                    out.add(new Safepoint(stamp(s[0], originNanos, jvmStartNanos), safepointOps.get(en.getKey()),
-                            s[2], s[3], s[1]));
+                    // jdk.SafepointBegin lasts until every thread has stopped (the time to safepoint); the
+                    // VM operation then runs at the safepoint
+                    long tts = s[1];
+                    long op = Math.max(0, s[3]);
+                    out.add(new Safepoint(stamp(s[0] + op, originNanos, jvmStartNanos), safepointOps.get(en.getKey()),
+                            tts, op, tts + op));
                 }
             }
         }

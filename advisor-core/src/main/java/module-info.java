@@ -19,6 +19,7 @@ module io.github.jvmadvisor.core {
     exports io.github.jvmadvisor.core.ingest;
     exports io.github.jvmadvisor.core.ingest.gclog;
     exports io.github.jvmadvisor.core.ingest.jfr;
+    exports io.github.jvmadvisor.core.flags;
     exports io.github.jvmadvisor.core.metrics;
     exports io.github.jvmadvisor.core.report;
 }

@@ -31,7 +31,10 @@ public final class LiveFlags {
     private LiveFlags() {
     }
 
-    /** The running JVM's flags, sorted by name; empty when neither source answered. */
+    /**
+     * The running JVM's flags, sorted by name; empty when neither source answered. Experimental and diagnostic
+     * flags appear only when the JVM was started with their unlock flag: neither source shows locked flags.
+     */
     public static List<JvmFlag> read() {
         try {
             List<JvmFlag> flags = fromDiagnosticCommand();
@@ -76,12 +79,26 @@ public final class LiveFlags {
             }
             try {
                 VMOption o = bean.getVMOption(f.name());
-                flags.add(new JvmFlag(o.getName(), o.getValue(), FlagOrigin.parse(o.getOrigin().name())));
+                flags.add(new JvmFlag(o.getName(), unsigned(o.getValue(), f.type()),
+                        FlagOrigin.parse(o.getOrigin().name())));
             } catch (IllegalArgumentException e) {
-                // this build does not have the flag (another platform, another update release)
+                // a locked flag, or one this build does not have (another platform or update release)
             }
         }
         return flags;
+    }
+
+    /** The management API prints 64-bit unsigned values as signed ({@code -2} for 2^64 - 2); HotSpot's tables do not. */
+    private static String unsigned(String value, FlagType type) {
+        if (value != null && value.startsWith("-")
+                && (type == FlagType.UINTX || type == FlagType.UINT64_T || type == FlagType.SIZE_T)) {
+            try {
+                return Long.toUnsignedString(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        return value;
     }
 
     private static void warnOnce(String message, Throwable e) {

@@ -145,7 +145,7 @@ public final class CommandLineCheck {
                     break;
             }
             if (!f.certain() && !cat.approximate()) {
-                add(Severity.WARNING, OptionFinding.UNKNOWN_FLAG, o.text(), "cannot tell whether JDK "
+                add(Severity.WARNING, OptionFinding.UNVERIFIED, o.text(), "cannot tell whether JDK "
                         + cat.requestedFeature() + " has " + name + ": " + f.note(), null);
             }
             boolean valueOk = form(o, f);

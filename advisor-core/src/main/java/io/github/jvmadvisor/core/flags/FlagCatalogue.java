@@ -176,7 +176,8 @@ public final class FlagCatalogue {
 
     /** A one-line description, e.g. {@code "JDK 25 (25.0.3+9-LTS)"}, saying when it is derived or approximate. */
     public String describe() {
-        String s = "JDK " + about.feature() + " (" + about.version() + (about.derived() ? ", derived" : "") + ")";
+        String s = "JDK " + about.feature() + " (" + about.version()
+                + (about.derived() && !about.version().startsWith("derived") ? ", derived" : "") + ")";
         return approximate() ? s + " standing in for JDK " + requestedFeature : s;
     }
 

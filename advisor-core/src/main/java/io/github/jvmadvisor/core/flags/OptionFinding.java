@@ -50,6 +50,8 @@ public record OptionFinding(Severity severity, String code, String option, Strin
     public static final String IGNORE_UNRECOGNIZED = "ignore-unrecognized";
     /** An {@code -X} option the JDK's launcher does not list. */
     public static final String UNKNOWN_OPTION = "unknown-option";
+    /** A derived catalogue cannot tell whether the release has the flag. */
+    public static final String UNVERIFIED = "unverified";
     /** Options the check cannot see (a flags file, an argument file). */
     public static final String UNCHECKED = "unchecked";
 

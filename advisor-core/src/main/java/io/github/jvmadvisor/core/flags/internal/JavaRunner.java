@@ -26,6 +26,7 @@ final class JavaRunner {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Path java;
+    private Path workDir;
     private int runs;
 
     JavaRunner(Path javaHome) {
@@ -35,9 +36,30 @@ final class JavaRunner {
         }
     }
 
+    /** A private working directory: probes such as {@code -Xloggc:gc.log} write files where they run. */
+    private Path workDir() throws IOException {
+        if (workDir == null) {
+            workDir = Files.createTempDirectory("jvm-advisor-flags");
+            workDir.toFile().deleteOnExit();
+        }
+        return workDir;
+    }
+
     /** How many JVMs this runner started. */
     int runs() {
         return runs;
+    }
+
+    /** Removes what a probe left in the working directory. */
+    private void clean() throws IOException {
+        if (workDir == null) {
+            return;
+        }
+        try (var files = Files.list(workDir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     Run run(List<String> args) throws IOException {
@@ -47,7 +69,8 @@ final class JavaRunner {
         Path out = Files.createTempFile("jvm-advisor-flags", ".out");
         Path err = Files.createTempFile("jvm-advisor-flags", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir().toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             // the JDK must not pick up options meant for someone else
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             pb.environment().remove("JDK_JAVA_OPTIONS");
@@ -69,6 +92,7 @@ final class JavaRunner {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            clean();
         }
     }
 }

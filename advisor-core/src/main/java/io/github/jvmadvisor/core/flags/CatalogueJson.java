@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,8 +154,7 @@ final class CatalogueJson {
         String type = text(f, "type");
         String kindText = text(f, "kind");
         Map<String, String> byGc = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = f.path("byGc").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : f.path("byGc").properties()) {
             byGc.put(e.getKey(), e.getValue().asText());
         }
         Set<Collector> gcs = EnumSet.noneOf(Collector.class);
@@ -172,8 +170,7 @@ final class CatalogueJson {
         JsonNode v = f.get("values");
         if (v != null && v.isObject()) {
             values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 values.put(e.getKey(), FlagKind.parse(e.getValue().asText()));
             }
         }

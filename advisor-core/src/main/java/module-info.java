@@ -24,6 +24,7 @@ module io.github.jvmadvisor.core {
     exports io.github.jvmadvisor.core.ingest.hdr;
     exports io.github.jvmadvisor.core.ingest.jfr;
     exports io.github.jvmadvisor.core.ingest.jmh;
+    exports io.github.jvmadvisor.core.flags;
     exports io.github.jvmadvisor.core.metrics;
     exports io.github.jvmadvisor.core.report;
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jvm-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reads what a JVM leaves behind (GC logs, ...) and says what it found.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, FlagsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

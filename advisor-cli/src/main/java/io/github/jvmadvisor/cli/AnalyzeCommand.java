@@ -1,6 +1,10 @@
 package io.github.jvmadvisor.cli;
 
 import io.github.jvmadvisor.core.Analyzer;
+import io.github.jvmadvisor.core.config.CommandLineConfig;
+import io.github.jvmadvisor.core.flags.JavaOptions;
+import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
+import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.report.AnalysisJson;
@@ -39,12 +43,42 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
     Path output;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "inputs, in any order")
+    @Option(names = "--jvm-args", paramLabel = "OPTIONS",
+            description = "the java options the JVM runs with (or will), as one quoted string")
+    String jvmArgs;
+
+    @Option(names = "--container-memory", paramLabel = "SIZE",
+            description = "the container memory limit where it will run, e.g. 2g or 1536m")
+    String containerMemory;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "the CPUs it will have, e.g. 2 or 1.5")
+    Double cpus;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
-        Evidence evidence = Analyzer.analyze(files);
+        JvmConfig given = null;
+        if (jvmArgs != null || containerMemory != null || cpus != null) {
+            Long memory = null;
+            if (containerMemory != null) {
+                memory = JavaOptions.parseSize(containerMemory.trim());
+                if (memory == null || memory <= 0) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--container-memory: not a size: '" + containerMemory + "' (e.g. 2g, 1536m)");
+                }
+            }
+            if (cpus != null && !(cpus > 0)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cpus must be positive: " + cpus);
+            }
+            given = CommandLineConfig.of(jvmArgs, memory, cpus, null);
+        }
+        if ((files == null || files.isEmpty()) && given == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
+        }
+        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
         byte[] report = format == Format.json ? AnalysisJson.toJson(evidence).getBytes(StandardCharsets.UTF_8)
                 : AnalysisText.render(evidence).getBytes(StandardCharsets.UTF_8);
         if (output != null) {
@@ -55,7 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.flush();
         }
         boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
-        if (!anyRead) {
+        if (!anyRead && given == null) {
             spec.commandLine().getErr().println("jvm-advisor: none of the inputs could be read");
             return 1;
         }

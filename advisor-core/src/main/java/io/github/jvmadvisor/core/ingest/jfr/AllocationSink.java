@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -83,6 +84,8 @@ public final class AllocationSink implements JfrSink {
     private long samples;
     private Instant firstSample;
     private Instant lastSample;
+    private final StackCache<StackSite> stacks = new StackCache<>();
+    private final StackSite noStack = new StackSite(List.of(new MethodFrame(NO_STACK, null)), false);
     private final Tally<List<MethodFrame>> sites;
     private final Tally<String> methods = new Tally<>(MAX_NAMES, Comparator.naturalOrder());
     private final Tally<String> classes = new Tally<>(MAX_NAMES, Comparator.naturalOrder());
@@ -156,11 +159,10 @@ public final class AllocationSink implements JfrSink {
             firstSample = firstSample == null || at.isBefore(firstSample) ? at : firstSample;
             lastSample = lastSample == null || at.isAfter(lastSample) ? at : lastSample;
         }
-        List<RecordedFrame> frames = Fields.frames(e);
-        int first = firstAllocatingFrame(frames);
+        RecordedStackTrace stack = Fields.stackTrace(e);
+        StackSite ss = stack == null ? noStack : stacks.get(stack, this::siteOf);
         RecordedThread thread = Fields.getThread(e, "eventThread");
-        Sample now = new Sample(at, weight, site(frames, first),
-                first < frames.size() && Fields.compiled(frames.get(first)),
+        Sample now = new Sample(at, weight, ss.site(), ss.compiled(),
                 MethodNames.className(Fields.getClass(e, "objectClass")), Fields.threadName(thread));
         // each thread's earliest sample is held back: its weight may reach back before the recording
         Object key = threadKey(thread);
@@ -173,6 +175,16 @@ public final class AllocationSink implements JfrSink {
         } else {
             now.addTo(sites, methods, classes, threads, weight);
         }
+    }
+
+    /** The site of a stack, and whether its allocating frame ran compiled. */
+    private record StackSite(List<MethodFrame> site, boolean compiled) {
+    }
+
+    private StackSite siteOf(RecordedStackTrace stack) {
+        List<RecordedFrame> frames = Fields.frames(stack);
+        int first = firstAllocatingFrame(frames);
+        return new StackSite(site(frames, first), first < frames.size() && Fields.compiled(frames.get(first)));
     }
 
     /** One sample, kept while it is the earliest of its thread. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Builds a {@link CpuProfile} from {@code jdk.ExecutionSample}, {@code jdk.CPULoad},
@@ -42,6 +43,7 @@ public final class CpuSink implements JfrSink {
     private long samples;
     private Instant firstSample;
     private Instant lastSample;
+    private final StackCache<String[]> stacks = new StackCache<>();
     private final Tally<String> self = new Tally<>(MAX_METHODS, Comparator.naturalOrder());
     private final Tally<String> inclusive = new Tally<>(MAX_METHODS, Comparator.naturalOrder());
     private final Tally<String> threads = new Tally<>(MAX_NAMES, Comparator.naturalOrder());
@@ -117,8 +119,9 @@ public final class CpuSink implements JfrSink {
     }
 
     private void sample(RecordedEvent e) {
-        List<RecordedFrame> frames = Fields.frames(e);
-        if (frames.isEmpty()) {
+        RecordedStackTrace stack = Fields.stackTrace(e);
+        String[] methods = stack == null ? null : stacks.get(stack, CpuSink::methodsOf);
+        if (methods == null || methods.length == 0) {
             return;
         }
         samples++;
@@ -127,15 +130,31 @@ public final class CpuSink implements JfrSink {
             firstSample = firstSample == null || at.isBefore(firstSample) ? at : firstSample;
             lastSample = lastSample == null || at.isAfter(lastSample) ? at : lastSample;
         }
-        self.add(Fields.method(frames.get(0)), 1);
-        seen.clear();
-        for (RecordedFrame f : frames) {
-            String m = Fields.method(f);
-            if (seen.add(m)) {
-                inclusive.add(m, 1);
-            }
+        self.add(methods[0], 1);
+        // methods[1..] are the stack's distinct methods: each counts once per sample
+        for (int i = 1; i < methods.length; i++) {
+            inclusive.add(methods[i], 1);
         }
         threads.add(Fields.threadName(Fields.getThread(e, "sampledThread")), 1);
+    }
+
+    /** The top frame's method, then every distinct method of the stack. */
+    private static String[] methodsOf(RecordedStackTrace stack) {
+        List<RecordedFrame> frames = Fields.frames(stack);
+        if (frames.isEmpty()) {
+            return new String[0];
+        }
+        java.util.LinkedHashSet<String> distinct = new java.util.LinkedHashSet<>();
+        for (RecordedFrame f : frames) {
+            distinct.add(Fields.method(f));
+        }
+        String[] out = new String[distinct.size() + 1];
+        out[0] = Fields.method(frames.get(0));
+        int i = 1;
+        for (String m : distinct) {
+            out[i++] = m;
+        }
+        return out;
     }
 
     private void load(RecordedEvent e) {

@@ -188,11 +188,24 @@ final class Fields {
 
     /** The Java frames of the event's stack trace, top first; empty when it has none. */
     static List<RecordedFrame> frames(RecordedEvent e) {
+        return frames(stackTrace(e));
+    }
+
+    /** The event's stack trace, or {@code null}. */
+    static RecordedStackTrace stackTrace(RecordedEvent e) {
         try {
-            RecordedStackTrace st = e.getStackTrace();
-            if (st == null) {
-                return List.of();
-            }
+            return e.getStackTrace();
+        } catch (RuntimeException x) {
+            return null;
+        }
+    }
+
+    /** The frames of a stack trace, top first; empty for {@code null}. */
+    static List<RecordedFrame> frames(RecordedStackTrace st) {
+        if (st == null) {
+            return List.of();
+        }
+        try {
             List<RecordedFrame> f = st.getFrames();
             return f == null ? List.of() : f;
         } catch (RuntimeException x) {

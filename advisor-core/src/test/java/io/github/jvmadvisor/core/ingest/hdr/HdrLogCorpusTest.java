@@ -111,6 +111,13 @@ class HdrLogCorpusTest {
                 Histogram h = (Histogram) e.getValue().get(i);
                 LatencyInterval iv = s.intervals().get(i);
                 assertEquals(h.getTotalCount(), iv.summary().count());
+                if (h.getTotalCount() > 0) {
+                    // the one-pass summary gives what the library's getters give
+                    assertEquals(h.getMean(), iv.summary().mean(), "mean of interval " + i);
+                    assertEquals((double) h.getValueAtPercentile(99.9), iv.summary().p999(), "p99.9 of interval " + i);
+                    assertEquals((double) h.getValueAtPercentile(50), iv.summary().p50(), "p50 of interval " + i);
+                    assertEquals((double) h.getMinValue(), iv.summary().min(), "min of interval " + i);
+                }
                 if (iv.startEpochMillis() != null) {
                     assertEquals(h.getStartTimeStamp(), iv.startEpochMillis(), 1.0, "start of interval " + i);
                 }

@@ -286,12 +286,12 @@ public final class PercentileTableParser implements ByteLineReader.LineConsumer 
 
     /**
      * The value at a percentile as HdrHistogram defines it (the smallest value with at least
-     * {@code round(p% of total)} values at or below it), read from the table: the first row whose
-     * cumulative count reaches that. A table has rows only at its percentile ticks, so the result is
-     * exact when a row falls on the percentile and otherwise the next row's value (an upper bound).
+     * {@link Summaries#countAtPercentile} values at or below it), read from the table: the first row
+     * whose cumulative count reaches that. A table has rows only at its percentile ticks, so the result
+     * is exact when a row falls on the percentile and otherwise the next row's value (an upper bound).
      */
     private Double at(double percentile, long total) {
-        long target = Math.max(1, (long) (percentile / 100.0 * total + 0.5));
+        long target = Summaries.countAtPercentile(percentile, total);
         for (int i = 0; i < rows; i++) {
             if (counts[i] >= target) {
                 return values[i];

@@ -4,6 +4,7 @@ import io.github.jvmadvisor.core.model.LatencySummary;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /** Summaries of decoded histograms. */
 public final class Summaries {
@@ -19,16 +20,45 @@ public final class Summaries {
         return of((DoubleHistogram) h);
     }
 
-    /** The summary of an integer histogram; values exactly as HdrHistogram reports them. */
+    /** Percentiles in a summary, in increasing order. */
+    private static final double[] LEVELS = {50, 90, 99, 99.9, 99.99};
+
+    /**
+     * The summary of an integer histogram, with the values HdrHistogram's own getters give, in one
+     * pass over the recorded values instead of one per figure: the percentile rule and the mean's
+     * order of summation are HdrHistogram's.
+     */
     public static LatencySummary of(AbstractHistogram h) {
         long n = h.getTotalCount();
         if (n == 0) {
             return LatencySummary.empty();
         }
-        return new LatencySummary(n, (double) h.getMinValue(), h.getMean(), (double) h.getValueAtPercentile(50),
-                (double) h.getValueAtPercentile(90), (double) h.getValueAtPercentile(99),
-                (double) h.getValueAtPercentile(99.9), (double) h.getValueAtPercentile(99.99),
-                (double) h.getMaxValue());
+        long[] targets = new long[LEVELS.length];
+        for (int i = 0; i < LEVELS.length; i++) {
+            targets[i] = countAtPercentile(LEVELS[i], n);
+        }
+        double[] values = new double[LEVELS.length];
+        int next = 0;
+        double total = 0;
+        for (HistogramIterationValue v : h.recordedValues()) {
+            long upTo = v.getTotalCountToThisValue();
+            while (next < LEVELS.length && upTo >= targets[next]) {
+                values[next++] = v.getValueIteratedTo();
+            }
+            total += h.medianEquivalentValue(v.getValueIteratedTo()) * (double) v.getCountAtValueIteratedTo();
+        }
+        return new LatencySummary(n, (double) h.getMinValue(), total / n, values[0], values[1], values[2], values[3],
+                values[4], (double) h.getMaxValue());
+    }
+
+    /**
+     * How many values must lie at or below a percentile's value, as HdrHistogram counts it: the
+     * percentile less one ulp (so that a round-off does not reach into the next bucket), times the
+     * count, rounded up, at least 1.
+     */
+    public static long countAtPercentile(double percentile, long total) {
+        double p = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        return Math.max(1, (long) Math.ceil(p * total / 100.0));
     }
 
     /** The summary of a double histogram. */

@@ -1,5 +1,9 @@
 package io.github.jvmadvisor.core.report;
 
+import static io.github.jvmadvisor.core.report.JsonValues.bool;
+import static io.github.jvmadvisor.core.report.JsonValues.dbl;
+import static io.github.jvmadvisor.core.report.JsonValues.num;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -501,39 +505,6 @@ public final class AnalysisJson {
         dbl(g, "totalMillis", s.totalMillis());
         dbl(g, "maxMillis", s.maxMillis());
         g.writeEndObject();
-    }
-
-    private static void num(JsonGenerator g, String name, Number v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = v.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                g.writeNullField(name);
-            } else {
-                dbl(g, name, d);
-            }
-        } else {
-            g.writeNumberField(name, v.longValue());
-        }
-    }
-
-    /** A double in plain notation ({@code 294711788.2}, never {@code 2.947117882E8}). */
-    private static void dbl(JsonGenerator g, String name, double v) throws IOException {
-        g.writeFieldName(name);
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber(java.math.BigDecimal.valueOf(v).setScale(1).toPlainString());
-        } else {
-            g.writeNumber(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
-        }
-    }
-
-    private static void bool(JsonGenerator g, String name, Boolean v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeBooleanField(name, v);
-        }
     }
 
     private static Double round3(double v) {

@@ -1,11 +1,15 @@
 package io.github.jvmadvisor.core.report;
 
+import static io.github.jvmadvisor.core.report.JsonValues.bool;
+import static io.github.jvmadvisor.core.report.JsonValues.dbl;
+import static io.github.jvmadvisor.core.report.JsonValues.dblValue;
+import static io.github.jvmadvisor.core.report.JsonValues.num;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.jvmadvisor.core.model.BenchmarkMetric;
 import io.github.jvmadvisor.core.model.BenchmarkResults;
 import io.github.jvmadvisor.core.model.BenchmarkRun;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -49,14 +53,14 @@ public final class BenchmarksJson {
         g.writeStartObject();
         g.writeStringField("benchmark", r.benchmark());
         g.writeStringField("mode", r.mode());
-        whole(g, "line", r.line() > 0 ? r.line() : null);
+        num(g, "line", r.line() > 0 ? r.line() : null);
         g.writeObjectFieldStart("params");
         for (Map.Entry<String, String> e : r.params().entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-        whole(g, "threads", r.threads());
-        whole(g, "forks", r.forks());
+        num(g, "threads", r.threads());
+        num(g, "forks", r.forks());
         g.writeStringField("jmhVersion", r.jmhVersion());
         g.writeStringField("jdkVersion", r.jdkVersion());
         g.writeStringField("vmName", r.vmName());
@@ -68,24 +72,24 @@ public final class BenchmarksJson {
         }
         g.writeEndArray();
         g.writeObjectFieldStart("warmup");
-        whole(g, "iterations", r.warmupIterations());
+        num(g, "iterations", r.warmupIterations());
         g.writeStringField("time", r.warmupTime());
-        whole(g, "batchSize", r.warmupBatchSize());
+        num(g, "batchSize", r.warmupBatchSize());
         g.writeEndObject();
         g.writeObjectFieldStart("measurement");
-        whole(g, "iterations", r.measurementIterations());
+        num(g, "iterations", r.measurementIterations());
         g.writeStringField("time", r.measurementTime());
-        whole(g, "batchSize", r.measurementBatchSize());
+        num(g, "batchSize", r.measurementBatchSize());
         g.writeEndObject();
-        truth(g, "higherIsBetter", r.isHigherBetter());
+        bool(g, "higherIsBetter", r.isHigherBetter());
         g.writeFieldName("primary");
         metric(g, r.primary(), true);
         g.writeObjectFieldStart("gc");
         g.writeBooleanField("profiled", r.gcProfiled());
-        decimal(g, "allocRateMbPerSec", r.gcAllocRateMbPerSec());
-        decimal(g, "allocRateBytesPerOp", r.gcAllocRateBytesPerOp());
-        whole(g, "count", r.gcCount());
-        decimal(g, "timeMillis", r.gcTimeMillis());
+        dbl(g, "allocRateMbPerSec", r.gcAllocRateMbPerSec());
+        dbl(g, "allocRateBytesPerOp", r.gcAllocRateBytesPerOp());
+        num(g, "count", r.gcCount());
+        dbl(g, "timeMillis", r.gcTimeMillis());
         g.writeEndObject();
         g.writeObjectFieldStart("secondary");
         for (Map.Entry<String, BenchmarkMetric> e : r.secondary().entrySet()) {
@@ -99,15 +103,15 @@ public final class BenchmarksJson {
     private static void metric(JsonGenerator g, BenchmarkMetric m, boolean withRawData) throws IOException {
         g.writeStartObject();
         g.writeStringField("originalName", m.originalName());
-        decimal(g, "score", m.score());
-        decimal(g, "scoreError", m.scoreError());
-        decimal(g, "scoreConfidenceLow", m.scoreConfidenceLow());
-        decimal(g, "scoreConfidenceHigh", m.scoreConfidenceHigh());
+        dbl(g, "score", m.score());
+        dbl(g, "scoreError", m.scoreError());
+        dbl(g, "scoreConfidenceLow", m.scoreConfidenceLow());
+        dbl(g, "scoreConfidenceHigh", m.scoreConfidenceHigh());
         g.writeStringField("unit", m.unit());
-        truth(g, "higherIsBetter", m.higherIsBetter());
+        bool(g, "higherIsBetter", m.higherIsBetter());
         g.writeObjectFieldStart("percentiles");
         for (Map.Entry<Double, Double> e : m.percentiles().entrySet()) {
-            decimal(g, plain(e.getKey()), e.getValue());
+            dbl(g, JsonValues.plain(e.getKey()), e.getValue());
         }
         g.writeEndObject();
         if (withRawData) {
@@ -115,50 +119,13 @@ public final class BenchmarksJson {
             for (List<Double> fork : m.rawData()) {
                 g.writeStartArray();
                 for (Double v : fork) {
-                    decimalValue(g, v);
+                    dblValue(g, v);
                 }
                 g.writeEndArray();
             }
             g.writeEndArray();
         }
-        whole(g, "samples", m.rawDataHistogram().isEmpty() ? null : m.sampleCount());
+        num(g, "samples", m.rawDataHistogram().isEmpty() ? null : m.sampleCount());
         g.writeEndObject();
-    }
-
-    private static void whole(JsonGenerator g, String name, Number v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, v.longValue());
-        }
-    }
-
-    private static void truth(JsonGenerator g, String name, Boolean v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeBooleanField(name, v);
-        }
-    }
-
-    private static void decimal(JsonGenerator g, String name, Double v) throws IOException {
-        g.writeFieldName(name);
-        decimalValue(g, v);
-    }
-
-    /** A decimal in plain notation; {@code null} when missing, NaN or infinite. */
-    private static void decimalValue(JsonGenerator g, Double v) throws IOException {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            g.writeNull();
-        } else {
-            g.writeNumber(plain(v));
-        }
-    }
-
-    private static String plain(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return BigDecimal.valueOf(v).setScale(1).toPlainString();
-        }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

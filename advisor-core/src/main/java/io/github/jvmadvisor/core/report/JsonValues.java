@@ -5,40 +5,44 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Value writers shared by the profile JSON writers: {@code null} for unknown, plain-notation numbers. */
+/** Value writers shared by every JSON writer of this package: {@code null} for unknown, plain-notation numbers. */
 final class JsonValues {
 
     private JsonValues() {
     }
 
-    /** A long, or {@code null}. */
-    static void num(JsonGenerator g, String name, Long v) throws IOException {
-        if (v == null) {
+    /** A number: integers as they are, doubles as {@link #dbl}; {@code null} for {@code null}. */
+    static void num(JsonGenerator g, String name, Number v) throws IOException {
+        if (v instanceof Double || v instanceof Float) {
+            dbl(g, name, v.doubleValue());
+        } else if (v == null) {
             g.writeNullField(name);
         } else {
             g.writeNumberField(name, v.longValue());
         }
     }
 
-    /** An int, or {@code null}. */
-    static void num(JsonGenerator g, String name, Integer v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, v.intValue());
-        }
-    }
-
     /** A double in plain notation, {@code null} for {@code null}, NaN or infinity. */
     static void dbl(JsonGenerator g, String name, Double v) throws IOException {
         g.writeFieldName(name);
+        dblValue(g, v);
+    }
+
+    /** An array element: a double in plain notation, {@code null} for {@code null}, NaN or infinity. */
+    static void dblValue(JsonGenerator g, Double v) throws IOException {
         if (v == null || v.isNaN() || v.isInfinite()) {
             g.writeNull();
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber(BigDecimal.valueOf(v).setScale(1).toPlainString());
         } else {
-            g.writeNumber(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
+            g.writeNumber(plain(v));
         }
+    }
+
+    /** {@code 294711788.2}, never {@code 2.947117882E8}; whole numbers keep one decimal ({@code 3.0}). */
+    static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return BigDecimal.valueOf(v).setScale(1).toPlainString();
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** A fraction (0 to 1) rounded to six decimals, or {@code null}. */

@@ -1,5 +1,9 @@
 package io.github.jvmadvisor.core.report;
 
+import static io.github.jvmadvisor.core.report.JsonValues.bool;
+import static io.github.jvmadvisor.core.report.JsonValues.dbl;
+import static io.github.jvmadvisor.core.report.JsonValues.num;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.jvmadvisor.core.model.LatencyInterval;
 import io.github.jvmadvisor.core.model.LatencyLog;
@@ -7,7 +11,6 @@ import io.github.jvmadvisor.core.model.LatencySeries;
 import io.github.jvmadvisor.core.model.LatencySummary;
 import io.github.jvmadvisor.core.model.LatencyWindow;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -41,11 +44,11 @@ public final class LatencyJson {
         g.writeStringField("source", log.source());
         g.writeStringField("formatVersion", log.formatVersion());
         g.writeStringField("comment", log.comment());
-        integer(g, "startTimeEpochMillis", log.startTimeEpochMillis());
-        flag(g, "absoluteTimestamps", log.absoluteTimestamps());
-        decimal(g, "intervalMaxRatio", log.intervalMaxRatio());
+        num(g, "startTimeEpochMillis", log.startTimeEpochMillis());
+        bool(g, "absoluteTimestamps", log.absoluteTimestamps());
+        dbl(g, "intervalMaxRatio", log.intervalMaxRatio());
         g.writeStringField("unitBasis", log.unitBasis());
-        integer(g, "totalCount", log.totalCount());
+        num(g, "totalCount", log.totalCount());
         g.writeArrayFieldStart("series");
         for (LatencySeries s : log.series()) {
             series(g, s);
@@ -58,9 +61,9 @@ public final class LatencyJson {
         g.writeStartObject();
         g.writeStringField("tag", s.tag());
         g.writeStringField("unit", s.unit().id());
-        decimal(g, "millisPerUnit", s.unit().toMillis(1.0));
-        integer(g, "significantDigits", s.significantDigits());
-        integer(g, "intervalCount", (long) s.intervals().size());
+        dbl(g, "millisPerUnit", s.unit().toMillis(1.0));
+        num(g, "significantDigits", s.significantDigits());
+        num(g, "intervalCount", (long) s.intervals().size());
         g.writeFieldName("overall");
         summary(g, s.overall());
         g.writeFieldName("intervals");
@@ -70,23 +73,23 @@ public final class LatencyJson {
             g.writeStartArray();
             for (LatencyInterval i : s.intervals()) {
                 g.writeStartObject();
-                integer(g, "line", i.line() > 0 ? i.line() : null);
-                decimal(g, "startSeconds", i.startSeconds());
-                integer(g, "startEpochMillis", i.startEpochMillis());
-                decimal(g, "lengthSeconds", i.lengthSeconds());
+                num(g, "line", i.line() > 0 ? i.line() : null);
+                dbl(g, "startSeconds", i.startSeconds());
+                num(g, "startEpochMillis", i.startEpochMillis());
+                dbl(g, "lengthSeconds", i.lengthSeconds());
                 summaryFields(g, i.summary());
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        decimal(g, "windowSeconds", s.windowSeconds());
+        dbl(g, "windowSeconds", s.windowSeconds());
         g.writeArrayFieldStart("windows");
         for (LatencyWindow w : s.windows()) {
             g.writeStartObject();
-            decimal(g, "startSeconds", w.startSeconds());
-            integer(g, "startEpochMillis", w.startEpochMillis());
-            decimal(g, "lengthSeconds", w.lengthSeconds());
-            integer(g, "intervals", (long) w.intervals());
+            dbl(g, "startSeconds", w.startSeconds());
+            num(g, "startEpochMillis", w.startEpochMillis());
+            dbl(g, "lengthSeconds", w.lengthSeconds());
+            num(g, "intervals", (long) w.intervals());
             summaryFields(g, w.summary());
             g.writeEndObject();
         }
@@ -102,41 +105,13 @@ public final class LatencyJson {
 
     private static void summaryFields(JsonGenerator g, LatencySummary s) throws IOException {
         g.writeNumberField("count", s.count());
-        decimal(g, "min", s.min());
-        decimal(g, "mean", s.mean());
-        decimal(g, "p50", s.p50());
-        decimal(g, "p90", s.p90());
-        decimal(g, "p99", s.p99());
-        decimal(g, "p999", s.p999());
-        decimal(g, "p9999", s.p9999());
-        decimal(g, "max", s.max());
-    }
-
-    private static void integer(JsonGenerator g, String name, Number v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, v.longValue());
-        }
-    }
-
-    /** A decimal in plain notation, {@code null} when missing or not finite. */
-    private static void decimal(JsonGenerator g, String name, Double v) throws IOException {
-        g.writeFieldName(name);
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            g.writeNull();
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber(BigDecimal.valueOf(v).setScale(1).toPlainString());
-        } else {
-            g.writeNumber(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
-        }
-    }
-
-    private static void flag(JsonGenerator g, String name, Boolean v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeBooleanField(name, v);
-        }
+        dbl(g, "min", s.min());
+        dbl(g, "mean", s.mean());
+        dbl(g, "p50", s.p50());
+        dbl(g, "p90", s.p90());
+        dbl(g, "p99", s.p99());
+        dbl(g, "p999", s.p999());
+        dbl(g, "p9999", s.p9999());
+        dbl(g, "max", s.max());
     }
 }

@@ -51,7 +51,7 @@ public final class CommandLineConfig {
             // the last setting of a flag wins, as in HotSpot
             flags.put(s.flag(), new JvmFlag(s.flag(), s.value(), FlagOrigin.COMMAND_LINE));
         }
-        Collector collector = chosen(flags);
+        Collector collector = Collector.selectedBy(flags);
         if (collector == null && (cpus != null || containerMemoryBytes != null)) {
             // the ergonomic choice, when the machine it will run on is described
             boolean serverClass = (cpus == null || Math.ceil(cpus) >= 2)
@@ -63,17 +63,5 @@ public final class CommandLineConfig {
                         cpus == null ? null : (int) Math.max(1, Math.ceil(cpus)), null);
         return new JvmConfig(List.of("command-line"), null, jdkFeature, null, collector, null, args, flags, container,
                 Machine.UNKNOWN);
-    }
-
-    private static Collector chosen(Map<String, JvmFlag> flags) {
-        String[][] names = {{"UseSerialGC", "SERIAL"}, {"UseParallelGC", "PARALLEL"}, {"UseG1GC", "G1"},
-            {"UseZGC", "ZGC"}, {"UseShenandoahGC", "SHENANDOAH"}, {"UseEpsilonGC", "EPSILON"}};
-        for (String[] n : names) {
-            JvmFlag f = flags.get(n[0]);
-            if (f != null && "true".equals(f.value())) {
-                return Collector.valueOf(n[1]);
-            }
-        }
-        return null;
     }
 }

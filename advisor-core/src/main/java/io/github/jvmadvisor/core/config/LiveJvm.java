@@ -174,15 +174,7 @@ public final class LiveJvm {
 
     /** The collector whose {@code Use...GC} flag is {@code true}, or {@code null}. */
     static Collector collectorFromFlags(Map<String, JvmFlag> flags) {
-        String[][] byFlag = {{"UseG1GC", "G1"}, {"UseZGC", "ZGC"}, {"UseShenandoahGC", "SHENANDOAH"},
-            {"UseParallelGC", "PARALLEL"}, {"UseSerialGC", "SERIAL"}, {"UseEpsilonGC", "EPSILON"}};
-        for (String[] f : byFlag) {
-            JvmFlag flag = flags.get(f[0]);
-            if (flag != null && "true".equals(flag.value())) {
-                return Collector.valueOf(f[1]);
-            }
-        }
-        return null;
+        return Collector.selectedBy(flags);
     }
 
     /**

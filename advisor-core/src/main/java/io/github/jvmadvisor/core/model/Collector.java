@@ -1,22 +1,25 @@
 package io.github.jvmadvisor.core.model;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** The garbage collectors of HotSpot, as named in reports. */
 public enum Collector {
-    SERIAL("Serial"),
-    PARALLEL("Parallel"),
-    G1("G1"),
-    ZGC("ZGC"),
-    SHENANDOAH("Shenandoah"),
+    SERIAL("Serial", "UseSerialGC"),
+    PARALLEL("Parallel", "UseParallelGC"),
+    G1("G1", "UseG1GC"),
+    ZGC("ZGC", "UseZGC"),
+    SHENANDOAH("Shenandoah", "UseShenandoahGC"),
     /** Concurrent Mark Sweep, removed in JDK 14; only seen in older logs. */
-    CMS("CMS"),
-    EPSILON("Epsilon");
+    CMS("CMS", "UseConcMarkSweepGC"),
+    EPSILON("Epsilon", "UseEpsilonGC");
 
     private final String displayName;
+    private final String selectionFlag;
 
-    Collector(String displayName) {
+    Collector(String displayName, String selectionFlag) {
         this.displayName = displayName;
+        this.selectionFlag = selectionFlag;
     }
 
     /** The name used in reports and in the JSON contract, e.g. {@code "G1"}. */
@@ -37,6 +40,20 @@ public enum Collector {
         }
         throw new IllegalArgumentException("unknown collector: " + name
                 + " (expected one of Serial, Parallel, G1, ZGC, Shenandoah, CMS, Epsilon)");
+    }
+
+    /**
+     * The collector whose {@code Use...GC} flag is {@code true} among {@code flags} (by name, without
+     * {@code -XX:}), or {@code null} when none is.
+     */
+    public static Collector selectedBy(Map<String, JvmFlag> flags) {
+        for (Collector c : values()) {
+            JvmFlag f = flags.get(c.selectionFlag);
+            if (f != null && "true".equals(f.value())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override

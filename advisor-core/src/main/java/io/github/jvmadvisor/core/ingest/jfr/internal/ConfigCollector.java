@@ -181,23 +181,7 @@ public final class ConfigCollector implements JfrSink {
         if (c == null) {
             c = GcCollector.collectorOf(youngCollector);
         }
-        if (c == null && flags.containsKey("UseG1GC")) {
-            c = flagCollector();
-        }
-        return c;
-    }
-
-    private Collector flagCollector() {
-        String[][] names = {{"UseSerialGC", "SERIAL"}, {"UseParallelGC", "PARALLEL"}, {"UseG1GC", "G1"},
-            {"UseZGC", "ZGC"}, {"UseShenandoahGC", "SHENANDOAH"}, {"UseEpsilonGC", "EPSILON"},
-            {"UseConcMarkSweepGC", "CMS"}};
-        for (String[] n : names) {
-            JvmFlag f = flags.get(n[0]);
-            if (f != null && "true".equals(f.value())) {
-                return Collector.valueOf(n[1]);
-            }
-        }
-        return null;
+        return c != null ? c : Collector.selectedBy(flags);
     }
 
     /** Whether the collector works generationally, or {@code null}. */
@@ -212,8 +196,8 @@ public final class ConfigCollector implements JfrSink {
                     return "true".equals(gen.value());
                 }
                 Integer feature = feature();
-                // ZGC became generational-only in JDK 23; 17 knows only the single-generation mode
-                return feature == null ? null : feature >= 23;
+                // without the flag: JDK 24 removed the single-generation mode (JEP 490); 17 has only that one
+                return feature == null ? null : feature >= 24;
             }
             case SHENANDOAH: {
                 JvmFlag mode = flags.get("ShenandoahGCMode");

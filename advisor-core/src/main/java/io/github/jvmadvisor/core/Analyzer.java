@@ -36,7 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -149,7 +149,7 @@ public final class Analyzer {
         }
         Optional<GcAnalysis> gc = Optional.empty();
         JvmConfig jvm = given;
-        Map<Long, long[]> logPauses = jfrs.isEmpty() ? null : new TreeMap<>();
+        NavigableMap<Long, long[]> logPauses = jfrs.isEmpty() ? null : new TreeMap<>();
         String logName = null;
         if (!gcLog.isEmpty()) {
             GcEventListener both = logPauses == null ? listener : event -> {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /** Compares a GC log with a recording of the same JVM, and turns a GC log's setup into a configuration. */
@@ -30,7 +31,8 @@ final class SourceComparison {
     private SourceComparison() {
     }
 
-    static SourceAgreement compare(String logName, GcAnalysis log, Map<Long, long[]> logPauses, JfrResult rec) {
+    static SourceAgreement compare(String logName, GcAnalysis log, NavigableMap<Long, long[]> logPauses,
+            JfrResult rec) {
         List<String> notes = new ArrayList<>();
         Collector lc = log.setup().collector();
         Collector rc = rec.gc().map(g -> g.setup().collector()).orElse(null);
@@ -69,11 +71,8 @@ final class SourceComparison {
         }
         int onlyLog = 0;
         if (logPauses != null && paired > 0) {
-            for (Long id : logPauses.keySet()) {
-                if (id >= minId && id <= maxId && rec.pauses().stream().noneMatch(p -> p.gcId() == id)) {
-                    onlyLog++;
-                }
-            }
+            // the log's collections within the recording's GC ids, less those paired
+            onlyLog = logPauses.subMap(minId, true, maxId, true).size() - paired;
         }
         boolean uptimeAgrees = true;
         if (!uptimeGaps.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.jvmadvisor.core.ingest.jfr;
 
+import io.github.jvmadvisor.core.ingest.jfr.internal.Fields;
 import io.github.jvmadvisor.core.model.CpuProfile;
 import io.github.jvmadvisor.core.model.MethodFrame;
 import java.time.Instant;

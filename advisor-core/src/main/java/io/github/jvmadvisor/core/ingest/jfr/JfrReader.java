@@ -3,6 +3,7 @@ package io.github.jvmadvisor.core.ingest.jfr;
 import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ChunkHeaders;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ConfigCollector;
+import io.github.jvmadvisor.core.ingest.jfr.internal.Fields;
 import io.github.jvmadvisor.core.ingest.jfr.internal.GcCollector;
 import io.github.jvmadvisor.core.ingest.jfr.internal.JfrNames;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ResourceCollector;
@@ -125,9 +126,9 @@ public final class JfrReader {
         long events;
         long originNanos = -1;
         long endNanos = -1;
-        long lastEventNanos = -1;
-        long safepointBeginTypeId = -1;
-        long inliningTypeId = -1;
+        /** The last event given to a sink: where reading stood when a chunk failed. */
+        RecordedEvent lastEvent;
+        final SettingsSink settings = new SettingsSink();
         int chunks;
         /** A file holding some of the chunks, made when they must be read apart from the rest. */
         Path temp;
@@ -137,6 +138,7 @@ public final class JfrReader {
             sinks.add(gc);
             sinks.add(config);
             sinks.add(resources);
+            sinks.add(settings);
             sinks.addAll(extra);
             failed = new boolean[sinks.size()];
             for (int i = 0; i < sinks.size(); i++) {
@@ -254,7 +256,9 @@ public final class JfrReader {
                     chunks += todo.size();
                     todo = List.of();
                 } catch (IOException | RuntimeException | StackOverflowError e) {
-                    int at = chunkOf(todo, lastEventNanos, events > before);
+                    long lastNanos = lastEvent == null ? -1
+                            : lastEvent.getEndTime().getEpochSecond() * 1_000_000_000L + lastEvent.getEndTime().getNano();
+                    int at = chunkOf(todo, lastNanos, events > before);
                     issue(0, InputIssue.TRUNCATED, "chunk " + (todo.get(at).index() + 1) + " of " + total
                             + " could not be read to its end (" + e + "); " + events
                             + " events read before it stopped, the rest of that chunk is skipped");
@@ -282,14 +286,7 @@ public final class JfrReader {
 
         private void readEvents(Path file) throws IOException {
             try (RecordingFile rf = new RecordingFile(file)) {
-                for (EventType t : rf.readEventTypes()) {
-                    String n = JfrNames.canonical(t.getName());
-                    if ("jdk.SafepointBegin".equals(n)) {
-                        safepointBeginTypeId = t.getId();
-                    } else if ("jdk.CompilerInlining".equals(n)) {
-                        inliningTypeId = t.getId();
-                    }
-                }
+                settings.declare(rf.readEventTypes());
                 while (rf.hasMoreEvents()) {
                     RecordedEvent e = rf.readEvent();
                     events++;
@@ -317,22 +314,23 @@ public final class JfrReader {
                                     + ") and was not used for the rest of the recording");
                         }
                     }
-                    long end = e.getEndTime().getEpochSecond() * 1_000_000_000L + e.getEndTime().getNano();
-                    if (end > lastEventNanos) {
-                        lastEventNanos = end;
-                    }
+                    lastEvent = e;
                 }
             }
         }
 
         JfrResult result() {
-            // whether jdk.CompilerInlining was on: rules must tell "not recorded" from "nothing failed"
-            String inlining = inliningTypeId < 0 ? null : gc.setting(inliningTypeId, "enabled");
-            // an event type missing from the metadata was not recorded; an unknown setting decides nothing
-            Boolean on = inliningTypeId < 0 ? Boolean.FALSE : inlining == null ? null : inlining.trim().equals("true");
-            for (JfrSink s : sinks) {
-                if (s instanceof JitSink && on != null) {
-                    ((JitSink) s).inliningEventEnabled(on);
+            // sinks that must tell "not recorded" from "did not happen" learn what was enabled
+            JfrSettings recorded = settings.result();
+            for (int i = 0; i < sinks.size(); i++) {
+                if (!failed[i]) {
+                    try {
+                        sinks.get(i).settings(recorded);
+                    } catch (RuntimeException ex) {
+                        failed[i] = true;
+                        issue(0, InputIssue.INTERNAL_ERROR, "the " + sinks.get(i).getClass().getSimpleName()
+                                + " part failed on the recording's settings (" + ex + ")");
+                    }
                 }
             }
             Optional<JvmConfig> jvm = config.any() ? Optional.of(config.config()) : Optional.empty();
@@ -341,7 +339,7 @@ public final class JfrReader {
             if (!failedCore() && gc.hasGcData()) {
                 GcSetup setup = config.setup();
                 long jvmStart = config.jvmStartMillis() > 0 ? config.jvmStartMillis() * 1_000_000L : -1;
-                String threshold = gc.setting(safepointBeginTypeId, "threshold");
+                String threshold = recorded.value("jdk.SafepointBegin", "threshold");
                 boolean allSafepoints = threshold != null && threshold.trim().startsWith("0 ");
                 List<GcEvent> evs = gc.events(originNanos, jvmStart, setup.collector(), allSafepoints);
                 GcMetricsBuilder metrics = new GcMetricsBuilder();
@@ -379,6 +377,42 @@ public final class JfrReader {
 
         private boolean failedCore() {
             return failed[0];
+        }
+    }
+
+    /** Collects {@code jdk.ActiveSetting} by event type name; type ids are resolved per recording. */
+    private static final class SettingsSink implements JfrSink {
+        private final Map<Long, String> names = new HashMap<>();
+        private final java.util.Set<String> declared = new java.util.HashSet<>();
+        private final Map<String, Map<String, String>> values = new HashMap<>();
+
+        /** The event types of the recording about to be read (ids differ between recordings). */
+        void declare(List<EventType> types) {
+            names.clear();
+            for (EventType t : types) {
+                String n = JfrNames.canonical(t.getName());
+                names.put(t.getId(), n);
+                declared.add(n);
+            }
+        }
+
+        @Override
+        public java.util.Set<String> eventTypes() {
+            return java.util.Set.of("jdk.ActiveSetting");
+        }
+
+        @Override
+        public void accept(RecordedEvent e) {
+            String type = names.get(Fields.lng(e, "id"));
+            String name = Fields.str(e, "name");
+            String value = Fields.str(e, "value");
+            if (type != null && name != null && value != null) {
+                values.computeIfAbsent(type, k -> new HashMap<>()).put(name, value);
+            }
+        }
+
+        JfrSettings result() {
+            return new JfrSettings(declared, values);
         }
     }
 }

@@ -17,4 +17,11 @@ public interface JfrSink {
 
     /** One event of a wanted type. */
     void accept(RecordedEvent event);
+
+    /**
+     * Called once after the last event, with the settings the recording was made with (what was
+     * enabled, at which threshold). Does nothing unless a sink needs them.
+     */
+    default void settings(JfrSettings settings) {
+    }
 }

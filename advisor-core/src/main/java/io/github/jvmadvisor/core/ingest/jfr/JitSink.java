@@ -1,5 +1,6 @@
 package io.github.jvmadvisor.core.ingest.jfr;
 
+import io.github.jvmadvisor.core.ingest.jfr.internal.Fields;
 import io.github.jvmadvisor.core.model.InlineReason;
 import io.github.jvmadvisor.core.model.JitCompiler;
 import io.github.jvmadvisor.core.model.JitProfile;
@@ -166,6 +167,14 @@ public final class JitSink implements JfrSink {
      */
     public void inliningEventEnabled(boolean enabled) {
         inliningEnabled = enabled;
+    }
+
+    @Override
+    public void settings(JfrSettings settings) {
+        Boolean enabled = settings.enabled("jdk.CompilerInlining");
+        if (enabled != null) {
+            inliningEventEnabled(enabled);
+        }
     }
 
     @Override

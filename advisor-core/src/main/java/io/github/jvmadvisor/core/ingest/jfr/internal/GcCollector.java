@@ -38,14 +38,13 @@ public final class GcCollector implements JfrSink {
             "jdk.G1GarbageCollection", "jdk.GCHeapSummary", "jdk.G1HeapSummary", "jdk.PSHeapSummary",
             "jdk.GCCPUTime", "jdk.EvacuationFailed", "jdk.MetaspaceSummary", "jdk.ZAllocationStall",
             "jdk.ZYoungGarbageCollection", "jdk.ZOldGarbageCollection", "jdk.SafepointBegin",
-            "jdk.SafepointStateSynchronization", "jdk.ExecuteVMOperation", "jdk.ActiveSetting");
+            "jdk.SafepointStateSynchronization", "jdk.ExecuteVMOperation");
 
     private final TreeMap<Long, Gc> gcs = new TreeMap<>();
     private final List<long[]> stalls = new ArrayList<>(); // end, duration
     private final List<String> stallThreads = new ArrayList<>();
     private final Map<Long, long[]> safepoints = new HashMap<>(); // id -> end, total, tts, vmop duration
     private final Map<Long, String> safepointOps = new HashMap<>();
-    private final Map<String, String> thresholds = new HashMap<>();
     private long pauseEvents;
     private int run;
     private final Map<Long, Integer> runOfKey = new HashMap<>();
@@ -219,14 +218,6 @@ public final class GcCollector implements JfrSink {
                     safepoints.computeIfAbsent(id, k -> new long[] {-1, -1, -1, -1})[3] =
                             Math.max(0, e.getDuration().toNanos());
                     safepointOps.put(id, Fields.str(e, "operation"));
-                }
-                break;
-            }
-            case "jdk.ActiveSetting": {
-                String name = Fields.str(e, "name");
-                if ("threshold".equals(name) || "enabled".equals(name)) {
-                    // the setting's id is the event type id; keep the last value per (type id, setting)
-                    thresholds.put(Fields.lng(e, "id") + "#" + name, Fields.str(e, "value"));
                 }
                 break;
             }
@@ -408,11 +399,6 @@ public final class GcCollector implements JfrSink {
         return e instanceof Pause ? 0 : e instanceof ConcurrentCycle ? 1 : 2;
     }
 
-    /** The value of an event setting recorded in the file (e.g. threshold of SafepointBegin), or null. */
-    public String setting(long eventTypeId, String name) {
-        return thresholds.get(eventTypeId + "#" + name);
-    }
-
     private static Stamp stamp(long endEpochNanos, long originNanos, long jvmStartNanos) {
         long timeline = Math.max(0, endEpochNanos - originNanos);
         long uptime = jvmStartNanos > 0 ? Math.max(0, endEpochNanos - jvmStartNanos) : -1;
@@ -512,24 +498,5 @@ public final class GcCollector implements JfrSink {
             default:
                 return gcName.equals("Z") || gcName.startsWith("ZGC") ? Collector.ZGC : null;
         }
-    }
-
-    /** Pauses seen per GC id: for cross-checking against a GC log of the same run. */
-    public Map<Long, long[]> pauseTotals() {
-        Map<Long, long[]> out = new TreeMap<>();
-        for (Map.Entry<Long, Gc> en : gcs.entrySet()) {
-            Gc g = en.getValue();
-            if (g.pauses.isEmpty()) {
-                continue;
-            }
-            long sum = 0;
-            long lastEnd = -1;
-            for (long[] p : g.pauses) {
-                sum += p[1];
-                lastEnd = Math.max(lastEnd, p[0]);
-            }
-            out.put(en.getKey() & (RUN_SHIFT - 1), new long[] {g.pauses.size(), sum, lastEnd});
-        }
-        return out;
     }
 }

@@ -15,4 +15,9 @@ public final class JfrNames {
     public static String canonical(String name) {
         return name.startsWith(ORACLE_PREFIX) ? "jdk." + name.substring(ORACLE_PREFIX.length()) : name;
     }
+
+    /** The JDK 9/10 name of a {@code jdk.X} event type: {@code com.oracle.jdk.X}. */
+    public static String oldName(String name) {
+        return name.startsWith("jdk.") ? ORACLE_PREFIX + name.substring("jdk.".length()) : name;
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.jvmadvisor.core.ingest.jfr.internal;
 
 import io.github.jvmadvisor.core.ingest.jfr.JfrSink;
+import io.github.jvmadvisor.core.ingest.jfr.MethodNames;
 import io.github.jvmadvisor.core.model.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,7 +128,7 @@ public final class ResourceCollector implements JfrSink {
                     try {
                         RecordedClass c = object.getValue("type");
                         if (c != null) {
-                            cls = javaName(c.getName());
+                            cls = MethodNames.className(c.getName());
                         }
                     } catch (RuntimeException ex) {
                         // keep "unknown"
@@ -152,32 +153,6 @@ public final class ResourceCollector implements JfrSink {
 
     private static long add(long acc, long v) {
         return v < 0 ? acc : acc < 0 ? v : acc + v;
-    }
-
-    /** {@code [B} becomes {@code byte[]}; {@code java.lang.String} stays. */
-    static String javaName(String jvmName) {
-        if (jvmName == null || !jvmName.startsWith("[")) {
-            return jvmName;
-        }
-        int dims = 0;
-        while (dims < jvmName.length() && jvmName.charAt(dims) == '[') {
-            dims++;
-        }
-        String elem = jvmName.substring(dims);
-        String base;
-        switch (elem) {
-            case "B": base = "byte"; break;
-            case "C": base = "char"; break;
-            case "S": base = "short"; break;
-            case "I": base = "int"; break;
-            case "J": base = "long"; break;
-            case "F": base = "float"; break;
-            case "D": base = "double"; break;
-            case "Z": base = "boolean"; break;
-            default:
-                base = elem.startsWith("L") && elem.endsWith(";") ? elem.substring(1, elem.length() - 1) : elem;
-        }
-        return base.replace('/', '.') + "[]".repeat(dims);
     }
 
     private static Long val(long v) {

@@ -9,6 +9,7 @@ import io.github.jvmadvisor.core.testing.ChurnWorkload;
 import io.github.jvmadvisor.core.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jdk.jfr.consumer.RecordingFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +60,13 @@ public final class JfrBenchmarks {
                         ChurnWorkload.class, List.of(seconds, "128", "2"), 600).requireSuccess();
             }
         }
-        long events = (long) new JfrReadBenchmark() {
-            {
-                reader = "bare-recordingfile";
-                recording = rec.toString();
+        long events = 0;
+        try (RecordingFile rf = new RecordingFile(rec)) {
+            while (rf.hasMoreEvents()) {
+                rf.readEvent();
+                events++;
             }
-        }.read();
+        }
         int iterations = Integer.parseInt(opt.getOrDefault("iterations", "10"));
         RunResult[] results = new RunResult[2];
         String[] readers = {"jvm-advisor", "bare-recordingfile"};
@@ -74,7 +76,7 @@ public final class JfrBenchmarks {
         sb.append("| reader | events/s | ms per read | ± ms |\n|---|---:|---:|---:|\n");
         for (int i = 0; i < 2; i++) {
             results[i] = new Runner(new OptionsBuilder().include(JfrReadBenchmark.class.getSimpleName())
-                    .param("reader", readers[i]).param("recording", rec.toString()).forks(1).warmupIterations(3)
+                    .param("reader", readers[i]).param("recording", rec.toString()).forks(1).warmupIterations(iterations)
                     .measurementIterations(iterations).jvmArgs("-Xmx1g").build()).runSingle();
             double ms = results[i].getPrimaryResult().getScore();
             sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n", readers[i], events / (ms / 1000), ms,

@@ -24,14 +24,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.time.Instant;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordingFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * configuration, non-heap memory, and whatever further {@link JfrSink}s the caller adds (allocation,
  * JIT, CPU profiles).
  *
- * <p>One pass over the file with {@code jdk.jfr.consumer.RecordingFile}; each event goes only to the
- * sinks that asked for its type. Damaged and foreign input never throws: the chunk headers are read
+ * <p>One pass over the file with {@code jdk.jfr.consumer.EventStream}; each event goes only to the
+ * sinks that asked for its type, and events of other types are skipped unparsed. The input summary's
+ * {@code lines} counts the events read, that is the events of the types some sink asked for. Damaged and foreign input never throws: the chunk headers are read
  * first, so a file cut inside a chunk, bytes after the last chunk, chunks repeated (a file
  * concatenated with itself, overlapping dumps), JDK 7/8 and JRockit formats, and a chunk the JDK's
  * parser rejects are each reported as an {@link InputIssue}, and every complete chunk that can be read
@@ -105,6 +110,14 @@ public final class JfrReader {
         return run.result();
     }
 
+    /**
+     * The event types (JDK 11+ names) a read with these further sinks uses: the events the input
+     * summary counts.
+     */
+    static java.util.Set<String> typesRead(List<? extends JfrSink> sinks) {
+        return java.util.Collections.unmodifiableSet(new Run("", sinks).targets.keySet());
+    }
+
     private static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
@@ -119,15 +132,17 @@ public final class JfrReader {
         final ResourceCollector resources = new ResourceCollector();
         final List<JfrSink> sinks = new ArrayList<>();
         final boolean[] failed;
-        final Map<String, List<Integer>> byType = new HashMap<>();
-        final IdentityHashMap<EventType, int[]> dispatch = new IdentityHashMap<>();
+        /** For each wanted event type, the sinks that get it. */
+        final Map<String, int[]> targets = new TreeMap<>();
         final List<InputIssue> issues = new ArrayList<>();
         String format;
         long events;
         long originNanos = -1;
         long endNanos = -1;
-        /** The last event given to a sink: where reading stood when a chunk failed. */
-        RecordedEvent lastEvent;
+        /** End time of the last event given to a sink: where reading stood when a chunk failed. */
+        long lastNanos = -1;
+        /** Flushes the current stream reported. */
+        long flushes;
         final SettingsSink settings = new SettingsSink();
         int chunks;
         /** A file holding some of the chunks, made when they must be read apart from the rest. */
@@ -141,11 +156,19 @@ public final class JfrReader {
             sinks.add(settings);
             sinks.addAll(extra);
             failed = new boolean[sinks.size()];
+            Map<String, List<Integer>> byType = typesOf(sinks);
+            byType.forEach((t, l) -> targets.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
+        }
+
+        /** Canonical event type name to the indexes of the sinks that asked for it. */
+        static Map<String, List<Integer>> typesOf(List<? extends JfrSink> sinks) {
+            Map<String, List<Integer>> byType = new TreeMap<>();
             for (int i = 0; i < sinks.size(); i++) {
                 for (String t : sinks.get(i).eventTypes()) {
-                    byType.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+                    byType.computeIfAbsent(JfrNames.canonical(t), k -> new ArrayList<>()).add(i);
                 }
             }
+            return byType;
         }
 
         void issue(long line, String code, String message) {
@@ -251,23 +274,39 @@ public final class JfrReader {
                     current = temp;
                 }
                 long before = events;
+                long[] expected = ChunkHeaders.flushes(file, todo);
                 try {
-                    readEvents(current);
+                    if (expected == null) {
+                        // the checkpoint chain cannot be walked, so an early stop could not be seen:
+                        // the slower parser that reports every failure
+                        readEventsFully(current);
+                    } else {
+                        readEvents(current, Arrays.stream(expected).sum());
+                    }
                     chunks += todo.size();
                     todo = List.of();
                 } catch (IOException | RuntimeException | StackOverflowError e) {
-                    long lastNanos = lastEvent == null ? -1
-                            : lastEvent.getEndTime().getEpochSecond() * 1_000_000_000L + lastEvent.getEndTime().getNano();
-                    int at = chunkOf(todo, lastNanos, events > before);
+                    int at = expected == null ? chunkOf(todo, lastNanos, events > before) : chunkOf(expected, flushes);
                     issue(0, InputIssue.TRUNCATED, "chunk " + (todo.get(at).index() + 1) + " of " + total
                             + " could not be read to its end (" + e + "); " + events
                             + " events read before it stopped, the rest of that chunk is skipped");
                     chunks += at;
                     todo = todo.subList(at + 1, todo.size());
                     rewrite = true;
-                    dispatch.clear();
                 }
             }
+        }
+
+        /** Index of the chunk a stream stopped in, from the flushes it reported and those each chunk holds. */
+        private static int chunkOf(long[] expected, long seen) {
+            long sum = 0;
+            for (int i = 0; i < expected.length; i++) {
+                sum += expected[i];
+                if (seen < sum) {
+                    return i;
+                }
+            }
+            return expected.length - 1;
         }
 
         /** Index in {@code chunks} of the chunk an event at {@code nanos} belongs to. */
@@ -284,39 +323,82 @@ public final class JfrReader {
             return at;
         }
 
-        private void readEvents(Path file) throws IOException {
+        /**
+         * Reads with an {@link EventStream}: events of types no sink asked for are skipped without being
+         * parsed into objects, and one event object per type is reused. The stream ends quietly when its
+         * parser fails, so the flushes it reports are counted against those the chunks hold.
+         */
+        private void readEvents(Path file, long expectedFlushes) throws IOException {
+            Throwable[] failure = new Throwable[1];
+            flushes = 0;
+            try (EventStream es = EventStream.openFile(file)) {
+                es.onFlush(() -> flushes++);
+                es.setOrdered(false);
+                es.setReuse(true);
+                es.onMetadata(m -> settings.declare(m.getEventTypes()));
+                for (Map.Entry<String, int[]> t : targets.entrySet()) {
+                    int[] to = t.getValue();
+                    Consumer<RecordedEvent> deliver = e -> deliver(e, to);
+                    es.onEvent(t.getKey(), deliver);
+                    String old = JfrNames.oldName(t.getKey());
+                    if (!old.equals(t.getKey())) {
+                        es.onEvent(old, deliver);
+                    }
+                }
+                es.onError(x -> {
+                    if (failure[0] == null) {
+                        failure[0] = x;
+                    }
+                });
+                es.start();
+            }
+            if (failure[0] instanceof IOException) {
+                throw (IOException) failure[0];
+            }
+            if (failure[0] instanceof RuntimeException) {
+                throw (RuntimeException) failure[0];
+            }
+            if (failure[0] instanceof Error) {
+                throw (Error) failure[0];
+            }
+            if (flushes < expectedFlushes) {
+                throw new IOException("the parser stopped early (" + flushes + " of " + expectedFlushes + " flushes)");
+            }
+        }
+
+        /** Reads every event with {@link RecordingFile}, which throws where it fails. */
+        private void readEventsFully(Path file) throws IOException {
             try (RecordingFile rf = new RecordingFile(file)) {
                 settings.declare(rf.readEventTypes());
                 while (rf.hasMoreEvents()) {
                     RecordedEvent e = rf.readEvent();
-                    events++;
-                    int[] targets = dispatch.get(e.getEventType());
-                    if (targets == null) {
-                        List<Integer> l = byType.get(JfrNames.canonical(e.getEventType().getName()));
-                        targets = l == null ? new int[0] : l.stream().mapToInt(Integer::intValue).toArray();
-                        dispatch.put(e.getEventType(), targets);
+                    int[] to = targets.get(JfrNames.canonical(e.getEventType().getName()));
+                    if (to != null) {
+                        deliver(e, to);
                     }
-                    if (targets.length == 0) {
-                        continue;
-                    }
-                    for (int i : targets) {
-                        if (failed[i]) {
-                            continue;
-                        }
-                        try {
-                            sinks.get(i).accept(e);
-                        } catch (RuntimeException ex) {
-                            failed[i] = true;
-                            LOG.warn("JFR sink {} failed on {} and was not called again: {}", sinks.get(i),
-                                    e.getEventType().getName(), ex.toString());
-                            issue(0, InputIssue.INTERNAL_ERROR, "the " + sinks.get(i).getClass().getSimpleName()
-                                    + " part failed on a " + e.getEventType().getName() + " event (" + ex
-                                    + ") and was not used for the rest of the recording");
-                        }
-                    }
-                    lastEvent = e;
                 }
             }
+        }
+
+        private void deliver(RecordedEvent e, int[] to) {
+            events++;
+            for (int i : to) {
+                if (failed[i]) {
+                    continue;
+                }
+                try {
+                    sinks.get(i).accept(e);
+                } catch (RuntimeException ex) {
+                    failed[i] = true;
+                    LOG.warn("JFR sink {} failed on {} and was not called again: {}", sinks.get(i),
+                            e.getEventType().getName(), ex.toString());
+                    issue(0, InputIssue.INTERNAL_ERROR, "the " + sinks.get(i).getClass().getSimpleName()
+                            + " part failed on a " + e.getEventType().getName() + " event (" + ex
+                            + ") and was not used for the rest of the recording");
+                }
+            }
+            Instant end = e.getEndTime();
+            lastNanos = end.getEpochSecond() * 1_000_000_000L + end.getNano();
         }
 
         JfrResult result() {

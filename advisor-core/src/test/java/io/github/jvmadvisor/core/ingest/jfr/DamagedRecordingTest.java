@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ChunkHeaders;
+import io.github.jvmadvisor.core.ingest.jfr.internal.JfrNames;
 import io.github.jvmadvisor.core.model.InputIssue;
 import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.ChurnWorkload;
@@ -58,13 +59,15 @@ class DamagedRecordingTest {
         chunks = ChunkHeaders.scan(multi).chunks();
     }
 
-    /** Events by the JDK's own parser: the reference. */
+    /** Events of the types the reader uses, by the JDK's own parser: the reference. */
     static long count(Path f) throws Exception {
+        Set<String> used = JfrReader.typesRead(List.of());
         long n = 0;
         try (RecordingFile rf = new RecordingFile(f)) {
             while (rf.hasMoreEvents()) {
-                rf.readEvent();
-                n++;
+                if (used.contains(JfrNames.canonical(rf.readEvent().getEventType().getName()))) {
+                    n++;
+                }
             }
         }
         return n;
@@ -107,6 +110,37 @@ class DamagedRecordingTest {
         Path out = dir.resolve(cut.getFileName() + ".complete");
         ChunkHeaders.copy(cut, s.usable(), out);
         return out;
+    }
+
+    @Test
+    void aChunkTheParserRejectsIsReportedAndTheOthersAreRead() throws Exception {
+        // overwrite the middle of the second chunk's event data: its header stays valid
+        ChunkHeaders.Chunk bad = chunks.get(1);
+        byte[] b = Files.readAllBytes(multi);
+        int from = (int) (bad.offset() + 68 + 64);
+        Arrays.fill(b, from, from + 4096, (byte) 0x7f);
+        Path f = dir.resolve("corrupt.jfr");
+        Files.write(f, b);
+        JfrResult r = read(f);
+        long others = 0;
+        for (ChunkHeaders.Chunk c : chunks) {
+            if (c != bad) {
+                Path one = dir.resolve("chunk-" + c.index() + ".jfr");
+                ChunkHeaders.copy(multi, List.of(c), one);
+                others += count(one);
+            }
+        }
+        String rf;
+        try {
+            rf = "RecordingFile " + count(f);
+        } catch (Exception x) {
+            rf = "RecordingFile threw " + x;
+        }
+        String diag = rf + " reader " + r.summary().lines() + " of " + multiEvents + " others " + others;
+        assertTrue(codes(r).contains(InputIssue.TRUNCATED), diag + r.summary().issues());
+        long inOthers = others;
+        assertTrue(r.summary().lines() >= inOthers, () -> r.summary().lines() + " read, the other chunks hold " + inOthers);
+        assertTrue(r.summary().lines() < multiEvents, () -> r.summary().lines() + " of " + multiEvents);
     }
 
     @Test
@@ -203,6 +237,33 @@ class DamagedRecordingTest {
         assertEquals(8, u292.jvm().orElseThrow().jdkFeature(), "HotSpot 25.292 is JDK 8");
         JfrResult changed = read(corpus.resolve("jmc__flags_changed.jfr"));
         assertEquals(10, changed.flagChanges().size(), changed.flagChanges()::toString);
+    }
+
+    @Test
+    void theFlushesOfEveryChunkAreKnownWithoutReadingEvents() throws Exception {
+        List<Path> files = new java.util.ArrayList<>(List.of(multi, other));
+        if (SharedCorpus.dir() != null) {
+            try (var l = Files.list(SharedCorpus.dir().resolve("jfr"))) {
+                l.filter(p -> p.toString().endsWith(".jfr") && !p.toString().contains("hs_err")).sorted().forEach(files::add);
+            }
+        }
+        int walked = 0;
+        for (Path f : files) {
+            ChunkHeaders.Scan scan = ChunkHeaders.scan(f);
+            if (scan.chunks().isEmpty() || scan.chunks().get(0).major() < 1 || !scan.usable().equals(scan.chunks())) {
+                continue;
+            }
+            long[] expected = ChunkHeaders.flushes(f, scan.usable());
+            assertTrue(expected != null, f::toString);
+            long[] seen = new long[1];
+            try (jdk.jfr.consumer.EventStream es = jdk.jfr.consumer.EventStream.openFile(f)) {
+                es.onFlush(() -> seen[0]++);
+                es.start();
+            }
+            assertEquals(Arrays.stream(expected).sum(), seen[0], f::toString);
+            walked++;
+        }
+        assertTrue(walked >= 2);
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -24,7 +24,7 @@ public final class ChunkHeaders {
 
     /** One chunk. */
     public record Chunk(int index, long offset, long size, int major, int minor, long startEpochNanos,
-            long durationNanos, long startTicks) {
+            long durationNanos, long startTicks, long constantPoolOffset) {
 
         /** Whether two chunks are copies of each other (a file concatenated with itself, overlapping dumps). */
         boolean sameAs(Chunk o) {
@@ -93,12 +93,12 @@ public final class ChunkHeaders {
                 if (n < HEADER_BYTES) {
                     truncatedAt = off;
                     declared = -1;
-                    chunks.add(new Chunk(chunks.size(), off, -1, major, minor, -1, -1, -1));
+                    chunks.add(new Chunk(chunks.size(), off, -1, major, minor, -1, -1, -1, -1));
                     break;
                 }
                 long chunkSize = b.getLong(8);
                 Chunk c = new Chunk(chunks.size(), off, chunkSize, major, minor, b.getLong(32), b.getLong(40),
-                        b.getLong(48));
+                        b.getLong(48), b.getLong(16));
                 chunks.add(c);
                 if (chunkSize <= HEADER_BYTES) {
                     // a chunk still being written (size not yet filled in) or a damaged header
@@ -121,6 +121,83 @@ public final class ChunkHeaders {
             }
             return new Scan(List.copyOf(chunks), size, truncatedAt, declared, garbageAt, List.copyOf(dups));
         }
+    }
+
+    /** Checkpoint event type id. */
+    private static final long CHECKPOINT_TYPE = 1;
+    /** Bit of a checkpoint's type byte that marks a flush. */
+    private static final int FLUSH_BIT = 1;
+    /** Bytes that hold a checkpoint's size, type, time stamp, duration, delta (varints) and type byte. */
+    private static final int CHECKPOINT_HEAD = 5 * 9 + 1;
+
+    /**
+     * How many times a streaming parser reports a flush while it reads each of {@code chunks}: once
+     * per checkpoint marked as a flush, plus once at the end of the chunk. A parser that stopped early
+     * reported fewer. Found by walking each chunk's chain of checkpoints back from the header's
+     * constant-pool offset (each checkpoint holds the distance to the one before it); no event is read.
+     *
+     * @return one count per chunk, or {@code null} when a chain cannot be walked (a damaged chunk)
+     */
+    public static long[] flushes(Path file, List<Chunk> chunks) throws IOException {
+        long[] out = new long[chunks.size()];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(CHECKPOINT_HEAD);
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk c = chunks.get(i);
+                long at = c.constantPoolOffset();
+                long n = 1;
+                for (int guard = 0; ; guard++) {
+                    if (at < HEADER_BYTES || at >= c.size() || guard > c.size() / 8) {
+                        return null;
+                    }
+                    b.clear();
+                    ch.read(b, c.offset() + at);
+                    b.flip();
+                    long[] v = new long[5];
+                    for (int k = 0; k < 5; k++) {
+                        v[k] = varint(b);
+                        if (v[k] == Long.MIN_VALUE) {
+                            return null;
+                        }
+                    }
+                    if (v[1] != CHECKPOINT_TYPE || !b.hasRemaining()) {
+                        return null;
+                    }
+                    if ((b.get() & FLUSH_BIT) != 0) {
+                        n++;
+                    }
+                    long delta = v[4];
+                    if (delta == 0) {
+                        break;
+                    }
+                    if (delta > 0) {
+                        return null;
+                    }
+                    at += delta;
+                }
+                out[i] = n;
+            }
+        }
+        return out;
+    }
+
+    /** A LEB128 long as JFR writes them (the ninth byte holds 8 bits), or MIN_VALUE when cut. */
+    private static long varint(ByteBuffer b) {
+        long v = 0;
+        for (int i = 0; i < 9; i++) {
+            if (!b.hasRemaining()) {
+                return Long.MIN_VALUE;
+            }
+            int x = b.get();
+            if (i == 8) {
+                return v | ((long) (x & 0xff) << 56);
+            }
+            v |= (long) (x & 0x7f) << (7 * i);
+            if (x >= 0) {
+                return v;
+            }
+        }
+        return v;
     }
 
     /** Copies {@code chunks} of {@code from} into a new file {@code to}, in order. */

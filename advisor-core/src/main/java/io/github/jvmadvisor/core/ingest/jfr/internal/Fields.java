@@ -4,9 +4,13 @@ import io.github.jvmadvisor.core.ingest.jfr.JfrSink;
 import io.github.jvmadvisor.core.ingest.jfr.MethodNames;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -19,10 +23,34 @@ import jdk.jfr.consumer.RecordedThread;
  * Field access that never throws: recordings from other JDKs name and type fields differently, and
  * a damaged recording may lack them. Missing or mistyped values come back as {@code null} (the
  * {@code getX} methods), or as -1 or {@code NaN} (the short-named ones, for primitive bookkeeping).
+ *
+ * <p>Fields are read directly and a missing one is told by the exception the JDK throws, not looked up
+ * first with {@code hasField}: both scan the type's fields by name, and the fields asked for are there
+ * in nearly every event, so the look-up would double the cost of every read.
  */
 public final class Fields {
 
     private Fields() {
+    }
+
+    /**
+     * Whether events of a type have a field, asked once per type. For fields that only some JDKs
+     * write (read through the methods above, a field missing from every event would cost an exception
+     * per event). Not thread-safe; one per reader.
+     */
+    public static final class Presence {
+        private final Map<EventType, Map<String, Boolean>> known = new IdentityHashMap<>();
+
+        /** Whether {@code e}'s type has the field {@code name}. */
+        public boolean has(RecordedEvent e, String name) {
+            Map<String, Boolean> m = known.computeIfAbsent(e.getEventType(), k -> new HashMap<>());
+            Boolean b = m.get(name);
+            if (b == null) {
+                b = e.hasField(name);
+                m.put(name, b);
+            }
+            return b;
+        }
     }
 
     /** An integral field, or -1 when absent or of another type. */
@@ -44,7 +72,7 @@ public final class Fields {
 
     /** A string field (any value rendered as text), or {@code null}. */
     public static String str(RecordedObject o, String name) {
-        if (o == null || !o.hasField(name)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -62,7 +90,7 @@ public final class Fields {
 
     /** A duration field in nanoseconds, or -1. */
     public static long nanos(RecordedObject o, String name) {
-        if (o == null || !o.hasField(name)) {
+        if (o == null) {
             return -1;
         }
         try {
@@ -75,7 +103,7 @@ public final class Fields {
 
     /** A time stamp field in epoch milliseconds, or -1. */
     public static long epochMillis(RecordedObject o, String name) {
-        if (o == null || !o.hasField(name)) {
+        if (o == null) {
             return -1;
         }
         try {
@@ -88,7 +116,7 @@ public final class Fields {
 
     /** A thread field's Java name (or OS name), or {@code null}. */
     public static String threadName(RecordedObject o, String name) {
-        if (o == null || !o.hasField(name)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -135,7 +163,7 @@ public final class Fields {
     }
 
     public static Long getLong(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -146,7 +174,7 @@ public final class Fields {
     }
 
     public static Integer getInt(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -157,7 +185,7 @@ public final class Fields {
     }
 
     public static Double getDouble(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -169,7 +197,7 @@ public final class Fields {
     }
 
     public static Boolean getBoolean(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -180,7 +208,7 @@ public final class Fields {
     }
 
     public static String getString(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -192,7 +220,7 @@ public final class Fields {
 
     /** A time span in nanoseconds, or {@code null}. */
     public static Long getNanos(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -204,7 +232,7 @@ public final class Fields {
     }
 
     public static RecordedThread getThread(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -215,7 +243,7 @@ public final class Fields {
     }
 
     public static RecordedClass getClass(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -226,7 +254,7 @@ public final class Fields {
     }
 
     public static RecordedMethod getMethod(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {
@@ -238,7 +266,7 @@ public final class Fields {
     }
 
     public static RecordedObject getObject(RecordedObject o, String f) {
-        if (o == null || !o.hasField(f)) {
+        if (o == null) {
             return null;
         }
         try {

@@ -45,6 +45,7 @@ public final class GcCollector implements JfrSink {
     private final List<String> stallThreads = new ArrayList<>();
     private final Map<Long, long[]> safepoints = new HashMap<>(); // id -> end, total, tts, vmop duration
     private final Map<Long, String> safepointOps = new HashMap<>();
+    private final Fields.Presence presence = new Fields.Presence();
     private long pauseEvents;
     private int run;
     private final Map<Long, Integer> runOfKey = new HashMap<>();
@@ -131,7 +132,8 @@ public final class GcCollector implements JfrSink {
             case "jdk.G1HeapSummary": {
                 Gc g = gc(e);
                 if (g != null) {
-                    old(g, e, Fields.lng(e, "oldGenUsedSize"));
+                    // JDK 21 and later
+                    old(g, e, presence.has(e, "oldGenUsedSize") ? Fields.lng(e, "oldGenUsedSize") : -1);
                 }
                 break;
             }

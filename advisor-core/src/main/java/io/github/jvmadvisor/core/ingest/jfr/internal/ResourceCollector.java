@@ -23,6 +23,7 @@ public final class ResourceCollector implements JfrSink {
     private static final int TOP_CLASSES = 20;
     private static final int MAX_CLASSES = 10_000;
 
+    private final Fields.Presence presence = new Fields.Presence();
     private long metaUsed = -1;
     private long metaCommitted = -1;
     private long classCommitted = -1;
@@ -134,7 +135,7 @@ public final class ResourceCollector implements JfrSink {
                         // keep "unknown"
                     }
                 }
-                long size = Math.max(0, Fields.lng(e, "objectSize"));
+                long size = presence.has(e, "objectSize") ? Math.max(0, Fields.lng(e, "objectSize")) : 0;
                 long[] a = oldByClass.get(cls);
                 if (a == null && oldByClass.size() < MAX_CLASSES) {
                     a = new long[2];

@@ -1,5 +1,6 @@
 /**
- * jvm-advisor core: the evidence model, the input readers, derived metrics and reports.
+ * jvm-advisor core: the evidence model, the input readers, derived metrics, the rule SPI and engine,
+ * and reports.
  *
  * <p>Packages named {@code internal} are not exported: they may change in any release.
  */
@@ -27,4 +28,8 @@ module io.github.jvmadvisor.core {
     exports io.github.jvmadvisor.core.flags;
     exports io.github.jvmadvisor.core.metrics;
     exports io.github.jvmadvisor.core.report;
+    exports io.github.jvmadvisor.core.rule;
+    exports io.github.jvmadvisor.core.engine;
+
+    uses io.github.jvmadvisor.core.rule.Rule;
 }

@@ -1,5 +1,6 @@
 /**
- * The rule packs (heap, collector choice, per-collector tuning, JIT, inlining, allocation, startup,
- * observability, lint). Placeholder: the rules arrive with the advisor issue.
+ * The rule packs of rules.md, one package per pack, one class per rule. Every rule is listed in
+ * {@code META-INF/services/io.github.jvmadvisor.core.rule.Rule} and in {@code module-info.java}.
+ * {@link io.github.jvmadvisor.rules.RuleSupport} holds what several packs share.
  */
 package io.github.jvmadvisor.rules;

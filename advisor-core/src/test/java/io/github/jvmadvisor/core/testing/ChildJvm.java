@@ -40,6 +40,19 @@ public final class ChildJvm {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
         cmd.addAll(args);
+        return exec(cmd, dir, timeoutSeconds);
+    }
+
+    /** Runs {@code java <args>} as given ({@code -version}, {@code -XX:+PrintFlagsFinal}), with no class path. */
+    public static Result raw(Jdks.Jdk jdk, Path dir, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(jdk.java().toString());
+        cmd.addAll(args);
+        return exec(cmd, dir, timeoutSeconds);
+    }
+
+    private static Result exec(List<String> cmd, Path dir, long timeoutSeconds) throws IOException, InterruptedException {
         Path out = dir.resolve("child-" + System.nanoTime() + ".out");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();

@@ -1,0 +1,511 @@
+package io.github.jvmadvisor.core.engine;
+
+import io.github.jvmadvisor.core.flags.CheckResult;
+import io.github.jvmadvisor.core.flags.CommandLineCheck;
+import io.github.jvmadvisor.core.flags.FlagCatalogue;
+import io.github.jvmadvisor.core.flags.FlagInfo;
+import io.github.jvmadvisor.core.flags.JavaOptions;
+import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.Collector;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Parameter;
+import io.github.jvmadvisor.core.rule.Recommendation;
+import io.github.jvmadvisor.core.rule.Rule;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs rules over evidence and ranks what they recommend. Build one with {@link #builder()}; it is
+ * immutable and thread-safe, and {@link #advise(Evidence)} never throws for anything a rule does.
+ *
+ * <p>What the engine does, in order: gates each rule on its evidence and collector (not applicable,
+ * with what to collect); evaluates it (a rule that throws becomes an error entry); checks every
+ * recommended flag against the target JDK's catalogue (a flag the JDK lacks suppresses the
+ * recommendation); scores each recommendation from its finding's score, the user's goal and the
+ * confidence; drops advice for a collector another recommendation replaces; merges equal changes and
+ * resolves conflicts in favour of the higher score; and applies the warning- and error-level
+ * recommendations to the current options, adding unlock options, then checks the result.
+ */
+public final class Advisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Advisor.class);
+
+    private final RuleSet rules;
+    private final Integer targetJdk;
+    private final Goal goal;
+    private final Map<String, String> parameters;
+
+    private Advisor(Builder b) {
+        this.rules = b.rules;
+        this.targetJdk = b.targetJdk;
+        this.goal = b.goal;
+        this.parameters = Map.copyOf(b.parameters);
+    }
+
+    /** An advisor with the rules on the class path, the balanced goal, and the run's JDK as target. */
+    public static Advisor create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The rules this advisor runs. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /**
+     * The JDK the advice is for: the one set on the builder, else the JDK that ran (when 17 or later),
+     * else 17.
+     */
+    public int targetJdk(Evidence e) {
+        if (targetJdk != null) {
+            return targetJdk;
+        }
+        Integer ran = e.jvm().map(JvmConfig::jdkFeature).orElse(null);
+        if (ran == null) {
+            ran = e.gc().map(g -> g.setup().jdkVersion()).orElse(null);
+        }
+        return ran != null && ran >= FlagCatalogue.OLDEST ? ran : FlagCatalogue.OLDEST;
+    }
+
+    /** Advises on one body of evidence. */
+    public Report advise(Evidence evidence) {
+        Objects.requireNonNull(evidence, "evidence");
+        int target = targetJdk(evidence);
+        FlagCatalogue catalogue = FlagCatalogue.forJdk(target);
+        Set<EvidenceKind> present = EvidenceKind.present(evidence);
+        List<Finding> findings = new ArrayList<>();
+        List<Report.NotApplicable> notApplicable = new ArrayList<>();
+        List<Report.RuleError> errors = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        int run = 0;
+        for (Rule rule : rules.rules()) {
+            RuleContext ctx = new RuleContext(evidence, target, goal, catalogue, parameters, rule);
+            Report.NotApplicable na = gate(rule, present, ctx);
+            if (na != null) {
+                notApplicable.add(na);
+                continue;
+            }
+            run++;
+            List<Finding> found;
+            try {
+                found = List.copyOf(rule.evaluate(ctx));
+                for (Finding f : found) {
+                    if (!f.ruleId().equals(rule.id())) {
+                        throw new IllegalStateException("finding made for " + f.ruleId());
+                    }
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.warn("rule {} failed: {}", rule.id(), e.toString());
+                LOG.debug("rule {} failed", rule.id(), e);
+                errors.add(new Report.RuleError(rule.id(), rule.pack(), e.toString()));
+                continue;
+            }
+            double completeness = completeness(rule, present);
+            for (Finding f : found) {
+                findings.add(f);
+                if (f.severity() == Severity.OK) {
+                    continue;
+                }
+                for (Recommendation r : f.recommendations()) {
+                    candidates.add(new Candidate(rule, f, r, score(f, r, completeness), r.confidence() * completeness));
+                }
+            }
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.severity() == Severity.ERROR ? 0 : 1)
+                .thenComparing(Comparator.comparingDouble(Finding::score).reversed()).thenComparing(Finding::ruleId)
+                .thenComparing(Finding::summary));
+        candidates.sort(Candidate.ORDER);
+        List<Report.Suppressed> suppressed = new ArrayList<>();
+        List<Candidate> kept = resolve(candidates, catalogue, target, currentCollector(evidence), suppressed);
+        List<Report.Ranked> ranked = new ArrayList<>();
+        for (Candidate c : kept) {
+            ranked.add(c.ranked(ranked.size() + 1, catalogue));
+        }
+        Report.CommandLine line = commandLine(evidence, ranked, catalogue);
+        return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
+                run, evidence);
+    }
+
+    private static Collector currentCollector(Evidence e) {
+        Collector c = e.jvm().map(JvmConfig::collector).orElse(null);
+        return c != null ? c : e.gc().map(g -> g.setup().collector()).orElse(null);
+    }
+
+    /** Not applicable when evidence is missing or the collector does not match; else {@code null}. */
+    private static Report.NotApplicable gate(Rule rule, Set<EvidenceKind> present, RuleContext ctx) {
+        List<EvidenceKind> missing = new ArrayList<>();
+        for (EvidenceKind k : EnumSet.copyOf(rule.requires().isEmpty() ? Set.of(EvidenceKind.CONFIG) : rule.requires())) {
+            if (!rule.requires().isEmpty() && !present.contains(k)) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "needs "
+                    + String.join(", ", missing.stream().map(EvidenceKind::id).toList()),
+                    missing, missing.stream().map(EvidenceKind::collect).toList());
+        }
+        if (!rule.collectors().isEmpty()) {
+            Collector c = ctx.collector();
+            if (c == null) {
+                return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(),
+                        "applies to " + names(rule.collectors()) + "; the collector is unknown", List.of(EvidenceKind.CONFIG),
+                        List.of(EvidenceKind.CONFIG.collect()));
+            }
+            if (!rule.collectors().contains(c)) {
+                return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(),
+                        "applies to " + names(rule.collectors()) + "; the run used " + c.displayName(), List.of(), List.of());
+            }
+        }
+        return null;
+    }
+
+    private static String names(Set<Collector> cs) {
+        return String.join(", ", cs.stream().sorted().map(Collector::displayName).toList());
+    }
+
+    /** 0.6 with none of the evidence a rule can use beyond what it requires, up to 1.0 with all of it. */
+    private static double completeness(Rule rule, Set<EvidenceKind> present) {
+        Set<EvidenceKind> uses = rule.uses();
+        if (uses.isEmpty()) {
+            return 1.0;
+        }
+        long have = uses.stream().filter(present::contains).count();
+        return 0.6 + 0.4 * have / uses.size();
+    }
+
+    /** The finding's score shaped by the goal and the confidence, 0 to 100. */
+    private double score(Finding f, Recommendation r, double completeness) {
+        double confidence = r.confidence() * completeness;
+        double s = f.score() * r.effect().metric().weight(goal) * (0.5 + 0.5 * confidence);
+        return Math.round(Math.max(0, Math.min(100, s)) * 10) / 10.0;
+    }
+
+    /** Validity, collector consistency, merging and conflicts; {@code candidates} sorted best first. */
+    private static List<Candidate> resolve(List<Candidate> candidates, FlagCatalogue catalogue, int target,
+            Collector current, List<Report.Suppressed> suppressed) {
+        List<Candidate> valid = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String why = invalid(c.rec, catalogue, target);
+            if (why != null) {
+                suppressed.add(c.suppressed(why));
+            } else {
+                valid.add(c);
+            }
+        }
+        // a recommendation that switches collector (the best-ranked one wins) makes advice for the old one moot
+        Collector switchTo = null;
+        for (Candidate c : valid) {
+            Collector to = switchesTo(c.rec);
+            if (to != null && to != current && c.finding.severity().compareTo(Severity.WARNING) >= 0) {
+                switchTo = to;
+                break;
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        Map<String, Candidate> byFlag = new HashMap<>();
+        Map<String, String> optionOfFlag = new HashMap<>();
+        Map<String, Candidate> byConflictKey = new HashMap<>();
+        for (Candidate c : valid) {
+            if (switchTo != null && c.rec.collector() != null && c.rec.collector() != switchTo) {
+                suppressed.add(c.suppressed("advice for " + c.rec.collector().displayName() + ", and the collector changes to "
+                        + switchTo.displayName()));
+                continue;
+            }
+            Collector to = switchesTo(c.rec);
+            if (switchTo != null && to != null && to != switchTo) {
+                suppressed.add(c.suppressed("another recommendation switches to " + switchTo.displayName()));
+                continue;
+            }
+            String conflict = null;
+            Candidate same = null;
+            int sameCount = 0;
+            for (FlagChange ch : c.rec.changes()) {
+                String key = collectorAware(ch);
+                String prev = optionOfFlag.get(key);
+                if (prev == null) {
+                    continue;
+                }
+                if (prev.equals(describe(ch))) {
+                    same = byFlag.get(key);
+                    sameCount++;
+                } else {
+                    conflict = "conflicts with " + byFlag.get(key).rule.id() + " (" + prev + ")";
+                    break;
+                }
+            }
+            if (conflict == null && c.rec.conflictKey() != null) {
+                String k = c.rec.conflictKey().substring(0, c.rec.conflictKey().indexOf('='));
+                Candidate other = byConflictKey.get(k);
+                if (other != null && !other.rec.conflictKey().equals(c.rec.conflictKey())) {
+                    conflict = "conflicts with " + other.rule.id() + " (" + other.rec.conflictKey() + " against "
+                            + c.rec.conflictKey() + ")";
+                }
+            }
+            if (conflict != null) {
+                suppressed.add(c.suppressed(conflict));
+                continue;
+            }
+            if (same != null && sameCount == c.rec.changes().size() && c.rec.action() == null) {
+                // every change is already recommended: merge into the better-ranked one
+                if (!same.alsoFrom.contains(c.rule.id()) && !same.rule.id().equals(c.rule.id())) {
+                    same.alsoFrom.add(c.rule.id());
+                }
+                continue;
+            }
+            for (FlagChange ch : c.rec.changes()) {
+                String key = collectorAware(ch);
+                optionOfFlag.putIfAbsent(key, describe(ch));
+                byFlag.putIfAbsent(key, c);
+            }
+            if (c.rec.conflictKey() != null) {
+                byConflictKey.putIfAbsent(c.rec.conflictKey().substring(0, c.rec.conflictKey().indexOf('=')), c);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** All collector selection flags are one choice; other flags are their own. */
+    private static String collectorAware(FlagChange ch) {
+        return selects(ch) != null ? "<collector>" : ch.name();
+    }
+
+    private static String describe(FlagChange ch) {
+        return ch.op() == FlagChange.Op.REMOVE ? "remove " + ch.name() : ch.option();
+    }
+
+    /** The collector a recommendation selects with {@code -XX:+Use...GC}, or {@code null}. */
+    static Collector switchesTo(Recommendation r) {
+        for (FlagChange ch : r.changes()) {
+            Collector c = selects(ch);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The collector a change selects ({@code -XX:+UseZGC}), or {@code null}. */
+    static Collector selects(FlagChange ch) {
+        if (ch.op() != FlagChange.Op.SET || !ch.option().startsWith("-XX:+")) {
+            return null;
+        }
+        return Collector.selectedBy(Map.of(ch.name(), new io.github.jvmadvisor.core.model.JvmFlag(ch.name(), "true",
+                io.github.jvmadvisor.core.model.FlagOrigin.COMMAND_LINE)));
+    }
+
+    /** Why a recommendation cannot be made for the target JDK, or {@code null}. */
+    private static String invalid(Recommendation r, FlagCatalogue catalogue, int target) {
+        if (!r.jdks().isEmpty() && !r.jdks().contains(target)) {
+            return "written for JDK " + String.join(", ", r.jdks().stream().map(String::valueOf).toList())
+                    + ", not JDK " + target;
+        }
+        for (FlagChange ch : r.changes()) {
+            if (ch.op() != FlagChange.Op.SET) {
+                continue;
+            }
+            JavaOptions.Option o = JavaOptions.parse(List.of(ch.option())).options().get(0);
+            if (o.kind() == JavaOptions.Kind.FLAG) {
+                FlagInfo info = catalogue.flag(o.name()).orElse(null);
+                if (info == null || !info.exists()) {
+                    return o.name() + " does not exist on JDK " + target;
+                }
+            } else if (o.kind() == JavaOptions.Kind.X_OPTION && !catalogue.isListedXOption(ch.option())) {
+                return ch.option() + " is not an option of JDK " + target;
+            }
+        }
+        return null;
+    }
+
+    /** The current options with the warning- and error-level recommendations applied, then checked. */
+    private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, FlagCatalogue catalogue) {
+        List<JavaOptions.Option> current = JavaOptions.parse(e.jvm().map(JvmConfig::jvmArguments).orElse(List.of()))
+                .options();
+        List<String> options = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (JavaOptions.Option o : current) {
+            options.add(o.text());
+            names.add(o.name());
+        }
+        List<Integer> applied = new ArrayList<>();
+        for (Report.Ranked r : ranked) {
+            if (r.severity().compareTo(Severity.WARNING) < 0 || r.changes().isEmpty()) {
+                continue;
+            }
+            applied.add(r.rank());
+            for (FlagChange ch : r.changes()) {
+                String key = ch.name();
+                boolean selectsCollector = selects(ch) != null;
+                for (int i = options.size() - 1; i >= 0; i--) {
+                    boolean sameFlag = names.get(i).equals(key);
+                    boolean otherCollector = selectsCollector && options.get(i).startsWith("-XX:+")
+                            && selects(FlagChange.option(options.get(i))) != null;
+                    if (sameFlag || otherCollector) {
+                        options.remove(i);
+                        names.remove(i);
+                    }
+                }
+                if (ch.op() == FlagChange.Op.SET) {
+                    options.add(ch.option());
+                    names.add(ch.name());
+                }
+            }
+        }
+        // unlock options go first: the JVM wants them before the flags they unlock
+        Map<String, Boolean> unlocks = new TreeMap<>();
+        for (String n : names) {
+            catalogue.flag(n).map(FlagInfo::unlockFlag).ifPresent(u -> unlocks.put(u, true));
+        }
+        List<String> finalOptions = new ArrayList<>();
+        for (String u : unlocks.keySet()) {
+            String opt = "-XX:+" + u;
+            options.remove(opt);
+            finalOptions.add(opt);
+        }
+        finalOptions.addAll(options);
+        CheckResult check = CommandLineCheck.check(JavaOptions.parse(finalOptions), catalogue);
+        List<OptionFinding> problems = check.findings().stream()
+                .filter(f -> f.severity() != OptionFinding.Severity.INFO).toList();
+        return new Report.CommandLine(finalOptions, shellJoin(finalOptions), check.startsOk(), problems, applied);
+    }
+
+    /** Options joined for a POSIX shell: single quotes around any with characters the shell would read. */
+    static String shellJoin(List<String> options) {
+        StringBuilder sb = new StringBuilder();
+        for (String o : options) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (o.matches("[A-Za-z0-9_:=+\\-./,%@]+")) {
+                sb.append(o);
+            } else {
+                sb.append('\'').append(o.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One recommendation on its way to the ranking. */
+    private static final class Candidate {
+        static final Comparator<Candidate> ORDER = Comparator
+                .comparing((Candidate c) -> c.finding.severity() == Severity.ERROR ? 0 : 1)
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> c.score).reversed())
+                .thenComparing(c -> c.rule.id()).thenComparingInt(c -> c.finding.recommendations().indexOf(c.rec));
+
+        final Rule rule;
+        final Finding finding;
+        final Recommendation rec;
+        final double score;
+        final double confidence;
+        final List<String> alsoFrom = new ArrayList<>();
+
+        Candidate(Rule rule, Finding finding, Recommendation rec, double score, double confidence) {
+            this.rule = rule;
+            this.finding = finding;
+            this.rec = rec;
+            this.score = score;
+            this.confidence = Math.round(confidence * 100) / 100.0;
+        }
+
+        Report.Suppressed suppressed(String why) {
+            return new Report.Suppressed(rule.id(), rec.summary(), rec.changes().stream().map(FlagChange::toString).toList(),
+                    why);
+        }
+
+        Report.Ranked ranked(int rank, FlagCatalogue catalogue) {
+            String risk = rec.risk();
+            for (FlagChange ch : rec.changes()) {
+                FlagInfo info = ch.op() == FlagChange.Op.SET ? catalogue.flag(ch.name()).orElse(null) : null;
+                if (info != null && info.unlockFlag() != null) {
+                    String note = ch.name() + " is " + info.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + " on this JDK and needs -XX:+" + info.unlockFlag() + " before it";
+                    risk = risk == null ? note : risk + "; " + note;
+                }
+            }
+            return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(),
+                    rec.changes().stream().map(FlagChange::toString).toList(), rec.changes(), rec.action(),
+                    finding.summary(), finding.figures(), rec.effect(), confidence, risk, rec.jdks(), rec.references(),
+                    alsoFrom.stream().sorted().toList());
+        }
+    }
+
+    /** Builds an {@link Advisor}. */
+    public static final class Builder {
+        private RuleSet rules;
+        private Integer targetJdk;
+        private Goal goal = Goal.BALANCED;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The rules to run; by default those {@link RuleSet#load()} finds. */
+        public Builder rules(RuleSet r) {
+            rules = Objects.requireNonNull(r, "rules");
+            return this;
+        }
+
+        /** The JDK feature release to advise for; by default the one that ran. */
+        public Builder targetJdk(int feature) {
+            if (feature < 8) {
+                throw new IllegalArgumentException("target JDK " + feature + " is not a JDK feature release");
+            }
+            targetJdk = feature;
+            return this;
+        }
+
+        public Builder goal(Goal g) {
+            goal = Objects.requireNonNull(g, "goal");
+            return this;
+        }
+
+        /** Overrides a rule parameter: {@code parameter("HEAP-04.gcCpuShare", "0.05")}. */
+        public Builder parameter(String key, String value) {
+            parameters.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when a parameter names no rule or parameter, or its value does not parse
+         */
+        public Advisor build() {
+            if (rules == null) {
+                rules = RuleSet.load();
+            }
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
+                int dot = p.getKey().indexOf('.');
+                String id = dot < 0 ? "" : p.getKey().substring(0, dot);
+                String name = dot < 0 ? p.getKey() : p.getKey().substring(dot + 1);
+                Rule r = rules.rule(id).orElseThrow(() -> new IllegalArgumentException("parameter " + p.getKey()
+                        + ": no rule '" + id + "' (parameters are named RULE-ID.name, e.g. HEAP-04.gcCpuShare)"));
+                Parameter<?> param = r.parameters().stream().filter(x -> x.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("parameter " + p.getKey() + ": " + id
+                                + " has " + (r.parameters().isEmpty() ? "no parameters" : "only "
+                                        + String.join(", ", r.parameters().stream().map(Parameter::name).toList()))));
+                param.parse(p.getValue());
+            }
+            return new Advisor(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.jvmadvisor.core.engine;
+
+import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Severity;
+import java.util.List;
+
+/**
+ * What the advisor concluded from one body of evidence: ranked recommendations, every finding, the
+ * rules that could not run and why, and the full command line for the target JDK. Immutable; the same
+ * evidence and settings give an equal report.
+ *
+ * @param targetJdk the JDK feature release the advice is for
+ * @param catalogue the flag catalogue the flags were checked against ({@code "JDK 25 (25.0.3+9-LTS)"})
+ * @param goal the goal that shaped the ranking
+ * @param recommendations ranked, best first, merged and conflict-free
+ * @param findings every finding, highest score first (including those that recommend nothing)
+ * @param notApplicable rules that did not run, with what was missing
+ * @param errors rules that failed
+ * @param suppressed recommendations left out, with why (a conflict, a flag the target JDK lacks, a
+ *     collector that is being replaced)
+ * @param commandLine the options with every warning- and error-level recommendation applied
+ * @param rulesRun how many rules were evaluated
+ * @param evidence what the advice was made from
+ */
+public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> recommendations, List<Finding> findings,
+        List<NotApplicable> notApplicable, List<RuleError> errors, List<Suppressed> suppressed, CommandLine commandLine,
+        int rulesRun, Evidence evidence) {
+
+    /** Version of the report's JSON form. */
+    public static final int SCHEMA = 1;
+
+    public Report {
+        recommendations = List.copyOf(recommendations);
+        findings = List.copyOf(findings);
+        notApplicable = List.copyOf(notApplicable);
+        errors = List.copyOf(errors);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** The recommendations at or above a severity. */
+    public List<Ranked> recommendations(Severity atLeast) {
+        return recommendations.stream().filter(r -> r.severity().compareTo(atLeast) >= 0).toList();
+    }
+
+    /**
+     * One recommendation in the ranking.
+     *
+     * @param rank 1 for the first
+     * @param ruleId the rule that made it
+     * @param pack the rule's pack
+     * @param severity its finding's severity
+     * @param score 0 to 100: the finding's score shaped by the goal and the confidence
+     * @param summary what to do
+     * @param flags the options as they go on a command line ({@code "-XX:+UseParallelGC"}); removals as
+     *     {@code "remove -XX:+DisableExplicitGC"}
+     * @param changes the same as structured changes
+     * @param action a code-level or environment action, or {@code null}
+     * @param finding the finding's summary: why
+     * @param figures the numbers behind it
+     * @param expectedEffect what it should change
+     * @param confidence 0 to 1: the rule's confidence times how complete the evidence was
+     * @param risk what may go wrong, or {@code null}
+     * @param jdks the JDK feature releases it is written for; empty for all
+     * @param references sources
+     * @param alsoFrom other rules that recommended the same change
+     */
+    public record Ranked(int rank, String ruleId, String pack, Severity severity, double score, String summary,
+            List<String> flags, List<FlagChange> changes, String action, String finding, List<Figure> figures,
+            Effect expectedEffect, double confidence, String risk, List<Integer> jdks, List<String> references,
+            List<String> alsoFrom) {
+        public Ranked {
+            flags = List.copyOf(flags);
+            changes = List.copyOf(changes);
+            figures = List.copyOf(figures);
+            jdks = List.copyOf(jdks);
+            references = List.copyOf(references);
+            alsoFrom = List.copyOf(alsoFrom);
+        }
+    }
+
+    /**
+     * A rule that did not run.
+     *
+     * @param ruleId the rule
+     * @param pack its pack
+     * @param title its title
+     * @param reason why, in one sentence
+     * @param missing the evidence that was missing (empty when the rule does not apply to the collector)
+     * @param collect what to record next time
+     */
+    public record NotApplicable(String ruleId, String pack, String title, String reason, List<EvidenceKind> missing,
+            List<String> collect) {
+        public NotApplicable {
+            missing = List.copyOf(missing);
+            collect = List.copyOf(collect);
+        }
+    }
+
+    /** A rule that threw; its message, not a stack trace. */
+    public record RuleError(String ruleId, String pack, String message) {
+    }
+
+    /** A recommendation left out of the ranking, and why. */
+    public record Suppressed(String ruleId, String summary, List<String> flags, String reason) {
+        public Suppressed {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    /**
+     * The full suggested options.
+     *
+     * @param options one option per element, unlock options first
+     * @param text the options joined with spaces, quoted where a shell needs it
+     * @param startsOk whether the target JDK's catalogue says a JVM starts with these options
+     * @param problems what the check found (errors and warnings)
+     * @param applied the ranks of the recommendations applied
+     */
+    public record CommandLine(List<String> options, String text, boolean startsOk, List<OptionFinding> problems,
+            List<Integer> applied) {
+        public CommandLine {
+            options = List.copyOf(options);
+            problems = List.copyOf(problems);
+            applied = List.copyOf(applied);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.jvmadvisor.core.rule;
+
+import io.github.jvmadvisor.core.flags.FlagCatalogue;
+import io.github.jvmadvisor.core.flags.FlagInfo;
+import io.github.jvmadvisor.core.flags.JavaOptions;
+import io.github.jvmadvisor.core.model.Collector;
+import io.github.jvmadvisor.core.model.ContainerLimits;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.FlagOrigin;
+import io.github.jvmadvisor.core.model.GcAnalysis;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.GcSetup;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.JvmFlag;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a rule reads: the evidence, the JDK the advice is for, the user's goal, the flag catalogue of
+ * that JDK, and the rule's parameters (defaults or the user's values). Also the figures most rules need
+ * (collector, CPUs, container limit, a flag's value and origin), each taken from the best source
+ * present. Immutable; one per rule evaluation.
+ */
+public final class RuleContext {
+
+    private final Evidence evidence;
+    private final int targetJdk;
+    private final Goal goal;
+    private final FlagCatalogue catalogue;
+    private final Map<String, String> parameters;
+    private final Rule rule;
+    private final Set<EvidenceKind> present;
+    private final JavaOptions options;
+
+    /**
+     * @param parameters the user's parameter values by {@code "RULE-ID.name"}
+     */
+    public RuleContext(Evidence evidence, int targetJdk, Goal goal, FlagCatalogue catalogue,
+            Map<String, String> parameters, Rule rule) {
+        this.evidence = Objects.requireNonNull(evidence, "evidence");
+        this.targetJdk = targetJdk;
+        this.goal = Objects.requireNonNull(goal, "goal");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.parameters = Map.copyOf(parameters);
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.present = EvidenceKind.present(evidence);
+        this.options = JavaOptions.parse(evidence.jvm().map(JvmConfig::jvmArguments).orElse(java.util.List.of()));
+    }
+
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    /** The JDK feature release the advice is for. */
+    public int targetJdk() {
+        return targetJdk;
+    }
+
+    public Goal goal() {
+        return goal;
+    }
+
+    /** The flag catalogue of the target JDK. */
+    public FlagCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Whether evidence of a kind is present. */
+    public boolean has(EvidenceKind kind) {
+        return present.contains(kind);
+    }
+
+    /** The value of one of this rule's parameters: the user's, else the default. */
+    public <T> T param(Parameter<T> p) {
+        String v = parameters.get(rule.id() + "." + p.name());
+        return v == null ? p.defaultValue() : p.parse(v);
+    }
+
+    public Optional<JvmConfig> jvm() {
+        return evidence.jvm();
+    }
+
+    public Optional<GcAnalysis> gc() {
+        return evidence.gc();
+    }
+
+    /** The GC metrics, or {@code null} without GC evidence. */
+    public GcMetrics metrics() {
+        return evidence.gc().map(GcAnalysis::metrics).orElse(null);
+    }
+
+    /** The GC setup from the log or recording, or {@code null}. */
+    public GcSetup setup() {
+        return evidence.gc().map(GcAnalysis::setup).orElse(null);
+    }
+
+    /** The JVM options as given (the command line, the recorded JVM arguments); empty when unknown. */
+    public JavaOptions options() {
+        return options;
+    }
+
+    /** The collector that ran: from the configuration, else the GC evidence; {@code null} when unknown. */
+    public Collector collector() {
+        Collector c = jvm().map(JvmConfig::collector).orElse(null);
+        if (c == null && setup() != null) {
+            c = setup().collector();
+        }
+        return c;
+    }
+
+    /** The JDK feature release that ran, or {@code null}. */
+    public Integer runJdk() {
+        Integer j = jvm().map(JvmConfig::jdkFeature).orElse(null);
+        if (j == null && setup() != null) {
+            j = setup().jdkVersion();
+        }
+        return j;
+    }
+
+    /**
+     * A flag's value: the last setting on the command line, else the JVM's final value; {@code null}
+     * when neither source has it.
+     */
+    public String flag(String name) {
+        JavaOptions.Setting s = options.lastSetting(name);
+        if (s != null) {
+            return s.value();
+        }
+        return jvm().map(j -> j.flagValue(name)).orElse(null);
+    }
+
+    /** A flag's value as a number, or {@code null}. */
+    public Long flagLong(String name) {
+        String v = flag(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            try {
+                return (long) Double.parseDouble(v.trim());
+            } catch (NumberFormatException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** A boolean flag's value, or {@code null}. */
+    public Boolean flagBoolean(String name) {
+        String v = flag(name);
+        return v == null ? null : "true".equalsIgnoreCase(v.trim()) ? Boolean.TRUE
+                : "false".equalsIgnoreCase(v.trim()) ? Boolean.FALSE : null;
+    }
+
+    /** Whether a person set the flag (on the command line, in the environment or a flags file). */
+    public boolean asked(String name) {
+        if (options.lastSetting(name) != null) {
+            return true;
+        }
+        JvmFlag f = jvm().map(j -> j.flag(name)).orElse(null);
+        return f != null && f.origin().isAsked();
+    }
+
+    /** Where a flag's value came from; {@code COMMAND_LINE} for one on the given options, else the JVM's record. */
+    public FlagOrigin origin(String name) {
+        if (options.lastSetting(name) != null) {
+            return FlagOrigin.COMMAND_LINE;
+        }
+        JvmFlag f = jvm().map(j -> j.flag(name)).orElse(null);
+        return f == null ? FlagOrigin.UNKNOWN : f.origin();
+    }
+
+    /** The flag in the target JDK's catalogue, if it exists there. */
+    public Optional<FlagInfo> flagInfo(String name) {
+        return catalogue.flag(name).filter(FlagInfo::exists);
+    }
+
+    /** The container memory limit in bytes, or {@code null} when there is none or it is unknown. */
+    public Long containerMemory() {
+        return jvm().map(JvmConfig::container).map(ContainerLimits::memoryLimitBytes).orElse(null);
+    }
+
+    /** The physical memory of the machine in bytes, or {@code null}. */
+    public Long physicalMemory() {
+        Long m = jvm().map(j -> j.machine().physicalMemoryBytes()).orElse(null);
+        if (m == null && setup() != null) {
+            m = setup().memoryBytes();
+        }
+        return m;
+    }
+
+    /** The memory the JVM sizes itself against: the container limit, else physical memory; {@code null} when unknown. */
+    public Long memory() {
+        Long c = containerMemory();
+        return c != null ? c : physicalMemory();
+    }
+
+    /**
+     * The CPUs the JVM uses: the container's effective count, else {@code ActiveProcessorCount}, else
+     * the CPUs the GC log saw as available, else the CPUs the process may run on, else hardware
+     * threads; {@code null} when unknown.
+     */
+    public Integer cpus() {
+        Integer n = jvm().map(JvmConfig::container).map(ContainerLimits::effectiveCpus).orElse(null);
+        if (n != null) {
+            return n;
+        }
+        Long apc = flagLong("ActiveProcessorCount");
+        if (apc != null && apc > 0) {
+            return apc.intValue();
+        }
+        if (setup() != null && setup().cpusAvailable() != null) {
+            return setup().cpusAvailable();
+        }
+        Integer allowed = jvm().map(j -> j.machine().allowedCpus()).orElse(null);
+        if (allowed != null) {
+            return allowed;
+        }
+        return jvm().map(j -> j.machine().hwThreads()).orElse(null);
+    }
+
+    /** The maximum heap in bytes: the JVM's {@code MaxHeapSize}, else the GC log's; {@code null} when unknown. */
+    public Long maxHeap() {
+        Long fromCommandLine = options.lastSetting("MaxHeapSize") == null ? null : flagLong("MaxHeapSize");
+        if (fromCommandLine != null) {
+            return fromCommandLine;
+        }
+        Long h = jvm().map(JvmConfig::maxHeapBytes).orElse(null);
+        if (h == null && setup() != null) {
+            h = setup().heapMaxBytes();
+        }
+        return h;
+    }
+}

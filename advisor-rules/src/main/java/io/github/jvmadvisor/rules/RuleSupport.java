@@ -1,0 +1,57 @@
+package io.github.jvmadvisor.rules;
+
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import java.util.Map;
+
+/** Small helpers several packs share. Stateless. */
+public final class RuleSupport {
+
+    private RuleSupport() {
+    }
+
+    /** Full GCs whose cause contains {@code causePart} (case-insensitive), 0 without GC evidence. */
+    public static long fullGcsCausedBy(RuleContext ctx, String causePart) {
+        GcMetrics m = ctx.metrics();
+        if (m == null || m.fullGcs() == null) {
+            return 0;
+        }
+        long n = 0;
+        for (Map.Entry<String, Long> e : m.fullGcs().byCause().entrySet()) {
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(causePart.toLowerCase(java.util.Locale.ROOT))) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
+    /** Pauses whose cause contains {@code causePart} (case-insensitive), 0 without GC evidence. */
+    public static long pausesCausedBy(RuleContext ctx, String causePart) {
+        GcMetrics m = ctx.metrics();
+        if (m == null || m.pausesByCause() == null) {
+            return 0;
+        }
+        long n = 0;
+        for (Map.Entry<String, GcMetrics.PauseStats> e : m.pausesByCause().entrySet()) {
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(causePart.toLowerCase(java.util.Locale.ROOT))) {
+                n += e.getValue().count();
+            }
+        }
+        return n;
+    }
+
+    /** Total pause milliseconds whose cause contains {@code causePart}. */
+    public static double pauseMillisCausedBy(RuleContext ctx, String causePart) {
+        GcMetrics m = ctx.metrics();
+        if (m == null || m.pausesByCause() == null) {
+            return 0;
+        }
+        double t = 0;
+        for (Map.Entry<String, GcMetrics.PauseStats> e : m.pausesByCause().entrySet()) {
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(causePart.toLowerCase(java.util.Locale.ROOT))) {
+                t += e.getValue().totalMillis();
+            }
+        }
+        return t;
+    }
+}

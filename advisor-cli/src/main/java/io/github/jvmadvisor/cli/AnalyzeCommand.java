@@ -57,23 +57,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
     List<Path> files;
 
+    /** The configuration described with {@code --jvm-args}, {@code --container-memory} and {@code --cpus}, or {@code null}. */
+    static JvmConfig given(CommandLine.Model.CommandSpec spec, String jvmArgs, String containerMemory, Double cpus) {
+        if (jvmArgs == null && containerMemory == null && cpus == null) {
+            return null;
+        }
+        Long memory = null;
+        if (containerMemory != null) {
+            memory = JavaOptions.parseSize(containerMemory.trim());
+            if (memory == null || memory <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--container-memory: not a size: '" + containerMemory + "' (e.g. 2g, 1536m)");
+            }
+        }
+        if (cpus != null && !(cpus > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cpus must be positive: " + cpus);
+        }
+        return CommandLineConfig.of(jvmArgs, memory, cpus, null);
+    }
+
     @Override
     public Integer call() throws IOException {
-        JvmConfig given = null;
-        if (jvmArgs != null || containerMemory != null || cpus != null) {
-            Long memory = null;
-            if (containerMemory != null) {
-                memory = JavaOptions.parseSize(containerMemory.trim());
-                if (memory == null || memory <= 0) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--container-memory: not a size: '" + containerMemory + "' (e.g. 2g, 1536m)");
-                }
-            }
-            if (cpus != null && !(cpus > 0)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--cpus must be positive: " + cpus);
-            }
-            given = CommandLineConfig.of(jvmArgs, memory, cpus, null);
-        }
+        JvmConfig given = given(spec, jvmArgs, containerMemory, cpus);
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");

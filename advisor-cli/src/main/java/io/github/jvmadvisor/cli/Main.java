@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 success, 1 nothing could be read (or a check failed), 2 usage error.
  */
 @Command(name = "jvm-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Reads what a JVM leaves behind (GC logs, ...) and says what it found.",
-        subcommands = {AnalyzeCommand.class, FlagsCommand.class, CommandLine.HelpCommand.class})
+        description = "Reads what a JVM leaves behind (GC logs, JFR recordings, latency logs, JMH results) and says which flags to change.",
+        subcommands = {AdviseCommand.class, AnalyzeCommand.class, RulesCommand.class, FlagsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -56,69 +56,84 @@ public final class AnalysisJson {
 
     /** Writes the document to {@code out} (UTF-8); does not close it. */
     public static void write(Evidence evidence, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            g.setPrettyPrinter(pp);
+        try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            g.writeArrayFieldStart("inputs");
-            for (InputSummary s : evidence.inputs()) {
-                input(g, s);
-            }
-            g.writeEndArray();
-            g.writeFieldName("gc");
-            if (evidence.gc().isPresent()) {
-                gc(g, evidence.gc().get());
-            } else {
-                g.writeNull();
-            }
-            g.writeFieldName("jvm");
-            if (evidence.jvm().isPresent()) {
-                jvm(g, evidence.jvm().get());
-            } else {
-                g.writeNull();
-            }
-            g.writeFieldName("resources");
-            if (evidence.resources().isPresent()) {
-                resources(g, evidence.resources().get());
-            } else {
-                g.writeNull();
-            }
-            g.writeArrayFieldStart("agreements");
-            for (SourceAgreement a : evidence.agreements()) {
-                agreement(g, a);
-            }
-            g.writeEndArray();
-            g.writeFieldName("latency");
-            LatencyJson.write(g, evidence.latency());
-            g.writeFieldName("benchmarks");
-            BenchmarksJson.write(g, evidence.benchmarks());
-            g.writeFieldName("allocation");
-            if (evidence.allocation().isPresent()) {
-                AllocationJson.write(g, evidence.allocation().get());
-            } else {
-                g.writeNull();
-            }
-            g.writeFieldName("jit");
-            if (evidence.jit().isPresent()) {
-                JitJson.write(g, evidence.jit().get());
-            } else {
-                g.writeNull();
-            }
-            g.writeFieldName("cpu");
-            if (evidence.cpu().isPresent()) {
-                CpuJson.write(g, evidence.cpu().get());
-            } else {
-                g.writeNull();
-            }
+            sections(g, evidence);
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the fields of the analysis, {@code inputs} to {@code cpu}, into the object being written:
+     * the {@code analyze} document is these fields after {@code schemaVersion}, and the {@code advise}
+     * document carries them after its own.
+     */
+    static void sections(JsonGenerator g, Evidence evidence) throws IOException {
+        g.writeArrayFieldStart("inputs");
+        for (InputSummary s : evidence.inputs()) {
+            input(g, s);
+        }
+        g.writeEndArray();
+        g.writeFieldName("gc");
+        if (evidence.gc().isPresent()) {
+            gc(g, evidence.gc().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("jvm");
+        if (evidence.jvm().isPresent()) {
+            jvm(g, evidence.jvm().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("resources");
+        if (evidence.resources().isPresent()) {
+            resources(g, evidence.resources().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeArrayFieldStart("agreements");
+        for (SourceAgreement a : evidence.agreements()) {
+            agreement(g, a);
+        }
+        g.writeEndArray();
+        g.writeFieldName("latency");
+        LatencyJson.write(g, evidence.latency());
+        g.writeFieldName("benchmarks");
+        BenchmarksJson.write(g, evidence.benchmarks());
+        g.writeFieldName("allocation");
+        if (evidence.allocation().isPresent()) {
+            AllocationJson.write(g, evidence.allocation().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("jit");
+        if (evidence.jit().isPresent()) {
+            JitJson.write(g, evidence.jit().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("cpu");
+        if (evidence.cpu().isPresent()) {
+            CpuJson.write(g, evidence.cpu().get());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    /** A generator for the documents: UTF-8, two-space indent, not closing {@code out}. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        g.setPrettyPrinter(pp);
+        return g;
     }
 
     private static void input(JsonGenerator g, InputSummary s) throws IOException {

@@ -276,7 +276,7 @@ public final class AnalysisText {
         wrap(sb, String.format(Locale.ROOT, "  %-18s ", label), value);
     }
 
-    private static void wrap(StringBuilder sb, String prefix, String text) {
+    static void wrap(StringBuilder sb, String prefix, String text) {
         String indent = " ".repeat(prefix.length());
         String cur = prefix;
         for (String word : text.split(" ")) {
@@ -289,7 +289,7 @@ public final class AnalysisText {
         sb.append(cur.stripTrailing()).append('\n');
     }
 
-    private static void line(StringBuilder sb, String text) {
+    static void line(StringBuilder sb, String text) {
         String t = text.stripTrailing();
         sb.append(t.length() > WIDTH ? t.substring(0, WIDTH - 3) + "..." : t).append('\n');
     }

@@ -1,0 +1,141 @@
+package io.github.jvmadvisor.cli;
+
+import io.github.jvmadvisor.core.Analyzer;
+import io.github.jvmadvisor.core.engine.Advisor;
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.engine.RuleSet;
+import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.InputKind;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.report.AdviceJson;
+import io.github.jvmadvisor.core.report.AdviceMarkdown;
+import io.github.jvmadvisor.core.report.AdviceText;
+import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jvm-advisor advise}: reads the inputs, runs the rules, prints ranked advice. */
+@Command(name = "advise", mixinStandardHelpOptions = true,
+        description = {"Reads GC logs, JFR recordings, HdrHistogram logs and JMH results (any mix), and the options",
+            "the JVM runs with, runs every rule, and prints ranked flag changes with the numbers behind them,",
+            "the effect each should have, and the full command line for the target JDK."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:advice given", "1:no input could be read", "2:usage error",
+            "3:a recommendation at or above --fail-on"})
+final class AdviseCommand implements Callable<Integer> {
+
+    enum Format {
+        text,
+        json,
+        md
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--target-jdk", paramLabel = "N",
+            description = "the JDK feature release to advise for (default: the one that ran, else 17)")
+    Integer targetJdk;
+
+    @Option(names = "--goal", defaultValue = "balanced",
+            description = "latency, throughput, footprint or balanced (default: ${DEFAULT-VALUE})")
+    String goal;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or md (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
+    Path output;
+
+    @Option(names = "--jvm-args", paramLabel = "OPTIONS",
+            description = "the java options the JVM runs with (or will), as one quoted string")
+    String jvmArgs;
+
+    @Option(names = "--container-memory", paramLabel = "SIZE",
+            description = "the container memory limit where it will run, e.g. 2g or 1536m")
+    String containerMemory;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "the CPUs it will have, e.g. 2 or 1.5")
+    Double cpus;
+
+    @Option(names = "--param", paramLabel = "RULE.NAME=VALUE",
+            description = "override a rule parameter, e.g. --param HEAP-04.gcCpuInfo=0.05 (see: jvm-advisor rules)")
+    Map<String, String> params;
+
+    @Option(names = "--exclude", paramLabel = "ID|PACK", split = ",",
+            description = "rules or packs not to run, e.g. --exclude observability,LINT-04")
+    List<String> exclude;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "exit 3 when a recommendation is at or above this: info, warning or error")
+    String failOn;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        JvmConfig given = AnalyzeCommand.given(spec, jvmArgs, containerMemory, cpus);
+        if ((files == null || files.isEmpty()) && given == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
+        }
+        Advisor advisor;
+        Severity gate = null;
+        try {
+            Advisor.Builder b = Advisor.builder().goal(Goal.of(goal));
+            RuleSet rules = RuleSet.load(AdviseCommand.class.getClassLoader());
+            if (exclude != null) {
+                rules = rules.without(exclude);
+            }
+            b.rules(rules);
+            if (targetJdk != null) {
+                b.targetJdk(targetJdk);
+            }
+            if (params != null) {
+                params.forEach(b::parameter);
+            }
+            advisor = b.build();
+            if (failOn != null) {
+                gate = Severity.valueOf(failOn.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
+        Report report = advisor.advise(evidence);
+        String text = switch (format) {
+            case json -> AdviceJson.toJson(report);
+            case md -> AdviceMarkdown.render(report);
+            case text -> AdviceText.render(report);
+        };
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
+        if (!anyRead && given == null) {
+            spec.commandLine().getErr().println("jvm-advisor: none of the inputs could be read");
+            return 1;
+        }
+        if (gate != null && !report.recommendations(gate).isEmpty()) {
+            return 3;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.jvmadvisor.core.report;
+
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders a {@link Report} as Markdown (CommonMark with GitHub tables), for pull requests and wikis.
+ * Input text is escaped: it never becomes markup, links or HTML.
+ */
+public final class AdviceMarkdown {
+
+    private AdviceMarkdown() {
+    }
+
+    /** The report. */
+    public static String render(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# JVM advice for JDK ").append(r.targetJdk()).append("\n\n");
+        sb.append("Goal: **").append(r.goal().id()).append("**. ").append(r.rulesRun()).append(" rules run; flags checked against ")
+                .append(esc(r.catalogue())).append(".\n\n");
+        if (!r.evidence().inputs().isEmpty()) {
+            sb.append("Inputs: ");
+            sb.append(String.join(", ", r.evidence().inputs().stream()
+                    .map(i -> "`" + code(i.path()) + "` (" + i.kind().id() + ")").toList()));
+            sb.append("\n\n");
+        }
+        sb.append("## Recommendations\n\n");
+        if (r.recommendations().isEmpty()) {
+            sb.append("Nothing to change: no rule found a problem in the evidence given.\n\n");
+        } else {
+            sb.append("| # | severity | rule | what to do | flags | expected effect | confidence |\n");
+            sb.append("|---:|---|---|---|---|---|---:|\n");
+            for (Report.Ranked x : r.recommendations()) {
+                sb.append("| ").append(x.rank()).append(" | ").append(x.severity().id()).append(" | ").append(x.ruleId())
+                        .append(" | ").append(cell(x.summary())).append(" | ")
+                        .append(String.join("<br>", x.flags().stream().map(f -> "`" + code(f) + "`").toList()))
+                        .append(" | ").append(cell(x.expectedEffect().description())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f", x.confidence())).append(" |\n");
+            }
+            sb.append('\n');
+            for (Report.Ranked x : r.recommendations()) {
+                sb.append("### ").append(x.rank()).append(". ").append(esc(x.summary())).append(" (").append(x.ruleId())
+                        .append(")\n\n");
+                sb.append("**Why:** ").append(esc(x.finding())).append("\n\n");
+                for (Figure f : x.figures()) {
+                    sb.append("- ").append(esc(f.name())).append(": ").append(esc(f.text())).append('\n');
+                }
+                if (!x.figures().isEmpty()) {
+                    sb.append('\n');
+                }
+                if (x.action() != null) {
+                    sb.append("**Do:** ").append(esc(x.action())).append("\n\n");
+                }
+                if (x.risk() != null) {
+                    sb.append("**Risk:** ").append(esc(x.risk())).append("\n\n");
+                }
+                if (!x.references().isEmpty()) {
+                    sb.append("References: ").append(esc(String.join("; ", x.references()))).append("\n\n");
+                }
+            }
+        }
+        Report.CommandLine c = r.commandLine();
+        sb.append("## Suggested options\n\n");
+        sb.append(c.startsOk() ? "The JVM starts with these options" : "**The JVM would not start with these options**")
+                .append(" (JDK ").append(r.targetJdk()).append(").\n\n");
+        sb.append("```\njava ").append(c.text().replace("```", "'''")).append("\n```\n\n");
+        for (OptionFinding p : c.problems()) {
+            sb.append("- ").append(esc(p.option() + ": " + p.message())).append('\n');
+        }
+        sb.append("## All findings\n\n| rule | severity | score | finding |\n|---|---|---:|---|\n");
+        for (Finding f : r.findings()) {
+            sb.append("| ").append(f.ruleId()).append(" | ").append(f.severity().id()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", f.score())).append(" | ").append(cell(f.summary())).append(" |\n");
+        }
+        sb.append('\n');
+        if (!r.notApplicable().isEmpty()) {
+            sb.append("## Not judged\n\n");
+            Set<String> collect = new LinkedHashSet<>();
+            for (Report.NotApplicable n : r.notApplicable()) {
+                sb.append("- ").append(n.ruleId()).append(" ").append(esc(n.title())).append(": ").append(esc(n.reason())).append('\n');
+                collect.addAll(n.collect());
+            }
+            if (!collect.isEmpty()) {
+                sb.append("\nTo judge them, record next time:\n\n");
+                for (String s : collect) {
+                    sb.append("- ").append(esc(s)).append('\n');
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Text with every Markdown and HTML metacharacter backslash-escaped, control characters dropped. */
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : AnalysisText.safe(s).toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>&~\"'".indexOf(ch) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
+    }
+
+    /** Text for a table cell. */
+    private static String cell(String s) {
+        return esc(s).replace("\n", " ");
+    }
+
+    /** Text for inline code: backticks cannot close it. */
+    private static String code(String s) {
+        return AnalysisText.safe(s).replace('`', '\'');
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.jvmadvisor.core.report;
+
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.InputSummary;
+import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Severity;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders a {@link Report} for a terminal: at most 80 columns, ranked recommendations first, then the
+ * command line, then what could not be judged and what to record next time. Input text is stripped of
+ * control characters.
+ */
+public final class AdviceText {
+
+    private AdviceText() {
+    }
+
+    /** The report. */
+    public static String render(Report r) {
+        StringBuilder sb = new StringBuilder();
+        AnalysisText.line(sb, "jvm-advisor: advice for JDK " + r.targetJdk() + ", goal " + r.goal().id() + " ("
+                + r.rulesRun() + " rules run)");
+        for (InputSummary s : r.evidence().inputs()) {
+            AnalysisText.line(sb, "  from " + AnalysisText.safe(s.path()) + " (" + s.kind().id() + ")");
+        }
+        r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
+                .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(String.join(" ", j.jvmArguments()))));
+        sb.append('\n');
+        if (r.recommendations().isEmpty()) {
+            sb.append("Nothing to change: no rule found a problem in the evidence given.\n");
+        }
+        for (Report.Ranked x : r.recommendations()) {
+            String head = String.format(Locale.ROOT, "%2d. %s %s ", x.rank(), label(x.severity()), x.ruleId());
+            AnalysisText.wrap(sb, head, AnalysisText.safe(x.summary()));
+            String pad = " ".repeat(4);
+            for (String f : x.flags()) {
+                AnalysisText.line(sb, pad + "  " + AnalysisText.safe(f));
+            }
+            if (x.action() != null) {
+                AnalysisText.wrap(sb, pad + "do: ", AnalysisText.safe(x.action()));
+            }
+            AnalysisText.wrap(sb, pad + "why: ", AnalysisText.safe(x.finding()) + figures(x.figures()));
+            Effect e = x.expectedEffect();
+            AnalysisText.wrap(sb, pad + "effect: ", AnalysisText.safe(e.description()) + " (" + e.metric().id()
+                    + (e.predictedChange() == null ? "" : String.format(Locale.ROOT, ", %+.0f %%", e.predictedChange() * 100))
+                    + ", confidence " + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")");
+            if (x.risk() != null) {
+                AnalysisText.wrap(sb, pad + "risk: ", AnalysisText.safe(x.risk()));
+            }
+            if (!x.alsoFrom().isEmpty()) {
+                AnalysisText.line(sb, pad + "also from: " + String.join(", ", x.alsoFrom()));
+            }
+        }
+        Report.CommandLine c = r.commandLine();
+        if (!c.applied().isEmpty() || !c.options().isEmpty()) {
+            sb.append('\n');
+            AnalysisText.line(sb, "Suggested options for JDK " + r.targetJdk() + " (recommendations "
+                    + (c.applied().isEmpty() ? "none" : String.join(", ", c.applied().stream().map(String::valueOf).toList()))
+                    + " applied; " + (c.startsOk() ? "the JVM starts with them" : "the JVM would NOT start") + "):");
+            AnalysisText.wrap(sb, "  java ", AnalysisText.safe(c.text()));
+            for (OptionFinding p : c.problems()) {
+                AnalysisText.wrap(sb, "  ! ", AnalysisText.safe(p.option() + ": " + p.message()));
+            }
+        }
+        if (!r.errors().isEmpty()) {
+            sb.append('\n');
+            for (Report.RuleError e : r.errors()) {
+                AnalysisText.wrap(sb, "! rule " + e.ruleId() + " failed: ", AnalysisText.safe(e.message()));
+            }
+        }
+        if (!r.notApplicable().isEmpty()) {
+            sb.append('\n');
+            List<Report.NotApplicable> missing = r.notApplicable().stream().filter(n -> !n.missing().isEmpty()).toList();
+            AnalysisText.wrap(sb, "", r.notApplicable().size() + " rules could not be judged"
+                    + (missing.isEmpty() ? " (they apply to other collectors)." : "; to judge them, record next time:"));
+            Set<String> collect = new LinkedHashSet<>();
+            missing.forEach(n -> collect.addAll(n.collect()));
+            for (String s : collect) {
+                AnalysisText.wrap(sb, "  - ", s);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String label(Severity s) {
+        return switch (s) {
+            case ERROR -> "[ERROR]";
+            case WARNING -> "[WARN] ";
+            case INFO -> "[info] ";
+            case OK -> "[ok]   ";
+        };
+    }
+
+    private static String figures(List<Figure> figures) {
+        if (figures.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" [");
+        for (int i = 0; i < figures.size(); i++) {
+            if (i > 0) {
+                sb.append("; ");
+            }
+            sb.append(figures.get(i).name()).append(' ').append(figures.get(i).text());
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -8,6 +8,7 @@ import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.report.AdviceHtml;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceMarkdown;
 import io.github.jvmadvisor.core.report.AdviceText;
@@ -39,7 +40,8 @@ final class AdviseCommand implements Callable<Integer> {
     enum Format {
         text,
         json,
-        md
+        md,
+        html
     }
 
     @CommandLine.Spec
@@ -53,7 +55,7 @@ final class AdviseCommand implements Callable<Integer> {
             description = "latency, throughput, footprint or balanced (default: ${DEFAULT-VALUE})")
     String goal;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or md (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, md or html (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
@@ -119,6 +121,7 @@ final class AdviseCommand implements Callable<Integer> {
         String text = switch (format) {
             case json -> AdviceJson.toJson(report);
             case md -> AdviceMarkdown.render(report);
+            case html -> AdviceHtml.render(report);
             case text -> AdviceText.render(report);
         };
         if (output != null) {

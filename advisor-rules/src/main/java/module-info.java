@@ -9,5 +9,18 @@ module io.github.jvmadvisor.rules {
 
     provides io.github.jvmadvisor.core.rule.Rule with
             io.github.jvmadvisor.rules.lint.RemovedFlags,
-            io.github.jvmadvisor.rules.explicitgc.SystemGcFullPauses;
+            io.github.jvmadvisor.rules.explicitgc.SystemGcFullPauses,
+            // heap, gc-choice, native-memory packs
+            io.github.jvmadvisor.rules.heap.DefaultHeapInContainer,
+            io.github.jvmadvisor.rules.heap.ContainerBudget,
+            io.github.jvmadvisor.rules.heap.HeapAtContainerLimit,
+            io.github.jvmadvisor.rules.heap.LiveSetSizing,
+            io.github.jvmadvisor.rules.heap.SmallContainerHeap,
+            io.github.jvmadvisor.rules.heap.ThrashGuard,
+            io.github.jvmadvisor.rules.gcchoice.ErgonomicSerial,
+            io.github.jvmadvisor.rules.gcchoice.ThroughputCollector,
+            io.github.jvmadvisor.rules.gcchoice.ZGenerationalGate,
+            io.github.jvmadvisor.rules.gcchoice.ImplicitCollector,
+            io.github.jvmadvisor.rules.nativememory.UnboundedDirectMemory,
+            io.github.jvmadvisor.rules.nativememory.MetaspaceGcs;
 }

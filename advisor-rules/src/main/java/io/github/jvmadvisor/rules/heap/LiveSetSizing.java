@@ -1,0 +1,226 @@
+package io.github.jvmadvisor.rules.heap;
+
+import io.github.jvmadvisor.core.model.Collector;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Metric;
+import io.github.jvmadvisor.core.rule.Parameter;
+import io.github.jvmadvisor.core.rule.Recommendation;
+import io.github.jvmadvisor.core.rule.Rule;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.Scores;
+import io.github.jvmadvisor.core.rule.Units;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * HEAP-04: the heap sized against the live set, Go's GOGC lens. The effective GOGC ({@code 100 (H_start -
+ * LDS) / LDS}) says how much room the heap leaves above the live data; below 100 (heap under twice the
+ * live set) with GC CPU above 10 % the GC works for want of memory, and a heap of 3-4x the live set (Hunt &
+ * John; Oaks 3.3x) cuts GC CPU in proportion to the headroom: {@code GCcpu_new = GCcpu_old (H_old - LDS) /
+ * (H_new - LDS)}. When a large share of the allocation is promoted (medium-lived objects that die in the old
+ * generation), more heap buys little: the rule then lowers its confidence in the larger heap and recommends a
+ * larger young generation. With a footprint goal, a heap above 6x the live set is reported as over-sized.
+ * GC CPU is the measure (throughput work lost); the pause share stands in, with lower confidence, only when
+ * the evidence has no GC CPU.
+ */
+public final class LiveSetSizing implements Rule {
+
+    static final Parameter<Double> MAX_GOGC = Parameter.number("maxGogc", 100,
+            "effective GOGC (percent of the live set) below which the heap counts as under-sized", true);
+    static final Parameter<Double> INFO_GC_CPU = Parameter.number("gcCpuShare", 0.10,
+            "GC CPU share (fraction of available CPU) at which an under-sized heap is a finding (info)", true);
+    static final Parameter<Double> WARN_GC_CPU = Parameter.number("warnGcCpuShare", 0.25,
+            "GC CPU share (fraction) at which an under-sized heap is a warning", true);
+    static final Parameter<Double> TARGET_FACTOR = Parameter.number("targetFactor", 3.5,
+            "recommended heap as a multiple of the live set (Hunt & John 3-4, Oaks 3.3)", false);
+    static final Parameter<Double> OVERSIZED_FACTOR = Parameter.number("oversizedFactor", 6,
+            "heap over live set (multiple) above which the heap is over-sized for a footprint goal", true);
+    static final Parameter<Double> PROMOTION_SHARE = Parameter.number("promotionShare", 0.10,
+            "promotion rate over allocation rate (fraction) above which medium-lived objects die in the old "
+                    + "generation and a larger heap alone buys little", true);
+    static final Parameter<Double> YOUNG_FACTOR = Parameter.number("youngFactor", 1.5,
+            "recommended young generation as a multiple of the live set (Hunt & John 1-1.5)", false);
+
+    @Override
+    public String id() {
+        return "HEAP-04";
+    }
+
+    @Override
+    public String pack() {
+        return "heap";
+    }
+
+    @Override
+    public String title() {
+        return "Heap sized against the live set";
+    }
+
+    @Override
+    public Set<EvidenceKind> requires() {
+        return Set.of(EvidenceKind.GC);
+    }
+
+    @Override
+    public Set<EvidenceKind> uses() {
+        return Set.of(EvidenceKind.GC_CPU, EvidenceKind.CONFIG);
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(MAX_GOGC, INFO_GC_CPU, WARN_GC_CPU, TARGET_FACTOR, OVERSIZED_FACTOR, PROMOTION_SHARE, YOUNG_FACTOR);
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext ctx) {
+        GcMetrics m = ctx.metrics();
+        Long lds = m.liveSet() == null ? null : m.liveSet().bytes();
+        Long xmx = ctx.maxHeap();
+        if (xmx == null && m.heap() != null) {
+            xmx = m.heap().maxCapacityBytes();
+        }
+        if (lds == null || lds <= 0 || xmx == null || xmx <= lds) {
+            return List.of();
+        }
+        // the measured effective GOGC, else its upper bound from the maximum heap
+        boolean gogcMeasured = m.effectiveGogc() != null;
+        double gogc = gogcMeasured ? m.effectiveGogc() : 100.0 * (xmx - lds) / lds;
+        boolean cpuMeasured = m.gcCpuFraction() != null;
+        Double cost = cpuMeasured ? m.gcCpuFraction() : m.stwFraction();
+        if (gogc < ctx.param(MAX_GOGC) && cost != null && cost > ctx.param(INFO_GC_CPU)) {
+            return List.of(underSized(ctx, m, lds, xmx, gogc, gogcMeasured, cost, cpuMeasured));
+        }
+        double factor = xmx / (double) lds;
+        if (ctx.goal() == Goal.FOOTPRINT && factor > ctx.param(OVERSIZED_FACTOR)) {
+            return List.of(overSized(ctx, lds, xmx, gogc, cost, factor));
+        }
+        return List.of();
+    }
+
+    private Finding underSized(RuleContext ctx, GcMetrics m, long lds, long xmx, double gogc, boolean gogcMeasured,
+            double cost, boolean cpuMeasured) {
+        long target = roundMb((long) (ctx.param(TARGET_FACTOR) * lds));
+        double predicted = cost * (xmx - lds) / (double) (target - lds);
+        Double promo = m.promotionRateBytesPerSec();
+        Double alloc = m.allocationRateBytesPerSec();
+        Double promoShare = promo != null && alloc != null && alloc > 0 ? promo / alloc : null;
+        boolean promotes = promoShare != null && promoShare > ctx.param(PROMOTION_SHARE);
+        String costName = cpuMeasured ? "GC CPU share" : "pause share";
+        Finding.Builder f = Finding.of(this, Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+                .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds)
+                        + "x the live set (" + Units.bytes(lds) + "): effective GOGC " + Math.round(gogc) + ", "
+                        + costName + " " + pct(cost))
+                .explanation("With " + (gogcMeasured ? "" : "at most ") + Math.round(gogc) + " % of the live set as "
+                        + "headroom, collections come often and the GC takes " + pct(cost) + " of the "
+                        + (cpuMeasured ? "CPU" : "run time (pause share; the evidence has no GC CPU)") + ". GC cost falls "
+                        + "with headroom: a heap of " + Units.number(ctx.param(TARGET_FACTOR)) + "x the live set ("
+                        + Units.bytes(target) + ") predicts " + costName + " " + pct(cost) + " x ("
+                        + Units.bytes(xmx - lds) + " / " + Units.bytes(target - lds) + ") = " + pct(predicted) + "."
+                        + (promotes ? " But " + pct(promoShare) + " of the allocation is promoted: medium-lived objects "
+                                + "survive the young collections and die in the old generation, so a larger heap alone "
+                                + "buys less than predicted; a larger young generation (or a collector that handles them "
+                                + "better) addresses the cause." : ""))
+                .figure(Figure.bytes("live set", lds))
+                .figure(Figure.bytes("maximum heap", xmx))
+                .figure(Figure.of("effective GOGC", gogc, "%"))
+                .figure(Figure.share(costName, cost))
+                .figure(Figure.bytes("recommended heap", target))
+                .figure(Figure.share("predicted " + costName, predicted));
+        if (promoShare != null) {
+            f.figure(Figure.share("promoted share of allocation", promoShare));
+        }
+        f.recommend(Recommendation.flags("Give the heap " + Units.number(ctx.param(TARGET_FACTOR)) + "x the live set: "
+                + Units.bytes(target), heapChange(ctx, target))
+                .effect(Metric.THROUGHPUT, costName, Effect.Direction.DECREASE, predicted / cost - 1,
+                        costName + " from " + pct(cost) + " to about " + pct(predicted)
+                                + " (GCcpu_new = GCcpu_old (H_old - LDS) / (H_new - LDS))")
+                .confidence(promotes ? 0.4 : cpuMeasured ? 0.8 : 0.6)
+                .risk(promotes ? "most of the GC work comes from promoted medium-lived objects; the larger heap helps less"
+                        : "the process needs " + Units.bytes(target - xmx) + " more memory")
+                .conflictKey("heap-size=" + Units.optionSize(target))
+                .references("rules.md HEAP-04", "rules.md section 11", "Hunt & John, Java Performance ch. 7 (3-4x live set)",
+                        "Oaks, Java Performance 2nd ed. (30 % occupied after full GC)", "Go GC guide, GOGC")
+                .build());
+        if (promotes) {
+            Collector c = ctx.collector();
+            long young = roundMb((long) (ctx.param(YOUNG_FACTOR) * lds));
+            if (c == Collector.G1) {
+                int percent = (int) Math.min(60, Math.max(10, Math.round(100.0 * young / target)));
+                f.recommend(Recommendation.flags("Keep medium-lived objects in a larger G1 young generation (at least "
+                        + percent + " % of the heap)", FlagChange.set("G1NewSizePercent", percent))
+                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                                "fewer objects reach the old generation only to die there")
+                        .confidence(0.5).forCollector(Collector.G1)
+                        .risk("experimental flag; a larger minimum young generation lengthens young pauses")
+                        .references("rules.md HEAP-04", "Oracle G1 tuning: raise the young generation for throughput").build());
+            } else if (c == Collector.SERIAL || c == Collector.PARALLEL) {
+                f.recommend(Recommendation.flags("Keep medium-lived objects young: young generation "
+                        + Units.bytes(young) + " (" + Units.number(ctx.param(YOUNG_FACTOR)) + "x the live set) in a heap of "
+                        + Units.bytes(target), FlagChange.option("-Xmn" + Units.optionSize(young)))
+                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                                "objects that live a few collections die young instead of in the old generation")
+                        .confidence(0.6).forCollector(c)
+                        .references("rules.md HEAP-04", "Hunt & John, Java Performance ch. 7 (young 1-1.5x live set)")
+                        .build());
+            } else {
+                f.recommend(Recommendation.action("Reduce medium-lived allocation",
+                        "Objects that survive a few collections dominate; cache or pool them, or shorten their life")
+                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                                "fewer medium-lived objects").confidence(0.4).references("rules.md HEAP-04").build());
+            }
+        }
+        return f.build();
+    }
+
+    private Finding overSized(RuleContext ctx, long lds, long xmx, double gogc, Double cost, double factor) {
+        long target = roundMb(4 * lds);
+        Double predicted = cost == null ? null : cost * (xmx - lds) / (double) (target - lds);
+        Finding.Builder f = Finding.of(this, Scores.rising(factor, ctx.param(OVERSIZED_FACTOR), 2 * ctx.param(OVERSIZED_FACTOR)))
+                .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(factor) + "x the live set ("
+                        + Units.bytes(lds) + "), more than a footprint goal needs")
+                .explanation("4x the live set (" + Units.bytes(target) + ") is the upper end of the usual sizing; the rest "
+                        + "is memory the process may commit for little gain."
+                        + (predicted == null ? "" : " GC cost rises to about " + pct(predicted) + " from " + pct(cost) + "."))
+                .figure(Figure.bytes("live set", lds))
+                .figure(Figure.bytes("maximum heap", xmx))
+                .figure(Figure.of("effective GOGC", gogc, "%"))
+                .figure(Figure.bytes("recommended heap", target));
+        f.recommend(Recommendation.flags("Shrink the heap to 4x the live set: " + Units.bytes(target), heapChange(ctx, target))
+                .effect(Metric.FOOTPRINT, "committed heap", Effect.Direction.DECREASE, target / (double) xmx - 1,
+                        "the heap limit falls from " + Units.bytes(xmx) + " to " + Units.bytes(target)
+                                + (predicted == null ? "" : "; GC cost rises to about " + pct(predicted)))
+                .confidence(0.6)
+                .risk("GC CPU rises as headroom shrinks; keep it under the goal")
+                .conflictKey("heap-size=" + Units.optionSize(target))
+                .references("rules.md HEAP-04", "Hunt & John, Java Performance ch. 7").build());
+        return f.build();
+    }
+
+    /** -Xmx, or MaxRAMPercentage in a container where the heap was not given with -Xmx. */
+    private static FlagChange[] heapChange(RuleContext ctx, long target) {
+        Long c = ctx.containerMemory();
+        if (c != null && !ctx.asked("MaxHeapSize")) {
+            int p = (int) Math.ceil(100.0 * target / c);
+            if (p < 90) {
+                return new FlagChange[] {FlagChange.set("MaxRAMPercentage", p)};
+            }
+        }
+        return new FlagChange[] {FlagChange.option("-Xmx" + Units.optionSize(target))};
+    }
+
+    static long roundMb(long bytes) {
+        long mb = 1L << 20;
+        return Math.max(mb, (bytes + mb - 1) / mb * mb);
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.jvmadvisor.rules.heap;
+
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Metric;
+import io.github.jvmadvisor.core.rule.Parameter;
+import io.github.jvmadvisor.core.rule.Recommendation;
+import io.github.jvmadvisor.core.rule.Rule;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.Scores;
+import io.github.jvmadvisor.core.rule.Units;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * HEAP-10: the thrash guard, Go's 50 % GC CPU limiter. When the GC takes more than half the CPU, or stops
+ * the application more than 5 % of the time, the service is alive but barely working; a stall is worse than
+ * a crash, because the orchestrator does not restart it. With the live set above 70 % of the heap the heap
+ * (or the container) is too small or the application leaks. Recommends {@code ExitOnOutOfMemoryError} so
+ * that a dying JVM is restarted, keeping the GC overhead limit on, and more memory or a leak hunt.
+ */
+public final class ThrashGuard implements Rule {
+
+    static final Parameter<Double> GC_CPU = Parameter.number("gcCpuShare", 0.50,
+            "GC CPU share (fraction of available CPU) above which the GC thrashes (Go limiter 50 %)", false);
+    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.05,
+            "stop-the-world share of the run (fraction) above which the GC thrashes (GCeasy 95 % throughput)", false);
+    static final Parameter<Double> LIVE_SHARE = Parameter.number("liveShare", 0.7,
+            "live set over maximum heap (fraction) above which memory is too small or leaking", true);
+
+    @Override
+    public String id() {
+        return "HEAP-10";
+    }
+
+    @Override
+    public String pack() {
+        return "heap";
+    }
+
+    @Override
+    public String title() {
+        return "GC thrashing";
+    }
+
+    @Override
+    public Set<EvidenceKind> requires() {
+        return Set.of(EvidenceKind.GC);
+    }
+
+    @Override
+    public Set<EvidenceKind> uses() {
+        return Set.of(EvidenceKind.GC_CPU, EvidenceKind.CONFIG);
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(GC_CPU, PAUSE_SHARE, LIVE_SHARE);
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext ctx) {
+        GcMetrics m = ctx.metrics();
+        Double cpu = m.gcCpuFraction();
+        Double stw = m.stwFraction();
+        double cpuScore = cpu == null ? 0 : Scores.rising(cpu, ctx.param(GC_CPU), Math.min(0.95, 1.5 * ctx.param(GC_CPU)));
+        double stwScore = stw == null ? 0 : Scores.rising(stw, ctx.param(PAUSE_SHARE), 4 * ctx.param(PAUSE_SHARE));
+        double score = Math.max(cpuScore, stwScore);
+        if (score < 25) {
+            return List.of();
+        }
+        Long lds = m.liveSet() == null ? null : m.liveSet().bytes();
+        Long xmx = ctx.maxHeap();
+        if (xmx == null && m.heap() != null) {
+            xmx = m.heap().maxCapacityBytes();
+        }
+        Double liveShare = lds != null && xmx != null && xmx > 0 ? lds / (double) xmx : null;
+        Finding.Builder f = Finding.of(this, score)
+                .summary("The GC is thrashing: " + (cpu == null ? "" : LiveSetSizing.pct(cpu) + " GC CPU, ")
+                        + (stw == null ? "" : LiveSetSizing.pct(stw) + " of the run stopped")
+                        + (liveShare == null ? "" : ", live set " + LiveSetSizing.pct(liveShare) + " of the heap"))
+                .explanation("Above " + LiveSetSizing.pct(ctx.param(GC_CPU)) + " GC CPU (Go's limiter) or "
+                        + LiveSetSizing.pct(ctx.param(PAUSE_SHARE)) + " pause time (GCeasy) the application does little "
+                        + "work. " + (liveShare != null && liveShare > ctx.param(LIVE_SHARE)
+                                ? "The live set fills " + LiveSetSizing.pct(liveShare) + " of the heap: the heap is too small "
+                                        + "for what the application keeps, or it leaks."
+                                : ""));
+        if (cpu != null) {
+            f.figure(Figure.share("GC CPU share", cpu));
+        }
+        if (stw != null) {
+            f.figure(Figure.share("pause share", stw));
+        }
+        if (liveShare != null) {
+            f.figure(Figure.bytes("live set", lds)).figure(Figure.bytes("maximum heap", xmx))
+                    .figure(Figure.share("live set over heap", liveShare));
+        }
+        if (liveShare != null && liveShare > ctx.param(LIVE_SHARE)) {
+            long target = LiveSetSizing.roundMb((long) (3.5 * lds));
+            f.recommend(Recommendation.action("Give the JVM memory for its live set (about " + Units.bytes(target)
+                    + " of heap) or find the leak", "Raise the container limit and heap to 3-4x the live set; if the live "
+                            + "set keeps growing, take a heap dump at the peak (jcmd <pid> GC.heap_dump)")
+                    .effect(Metric.THROUGHPUT, "GC CPU share", Effect.Direction.DECREASE, null,
+                            "GC CPU falls below " + LiveSetSizing.pct(ctx.param(GC_CPU)))
+                    .confidence(0.7).references("rules.md HEAP-10", "Go GC guide (limiter)").build());
+        }
+        if (!ctx.asked("ExitOnOutOfMemoryError") && !ctx.asked("CrashOnOutOfMemoryError")) {
+            f.recommend(Recommendation.flags("Let a JVM that runs out of memory die and be restarted",
+                    FlagChange.enable("ExitOnOutOfMemoryError"))
+                    .effect(Metric.RELIABILITY, "time spent thrashing before an OutOfMemoryError", Effect.Direction.DECREASE,
+                            null, "the orchestrator restarts the JVM instead of it stalling")
+                    .confidence(0.7).references("rules.md HEAP-10", "Red Hat UBI java-default-options").build());
+        }
+        if (Boolean.FALSE.equals(ctx.flagBoolean("UseGCOverheadLimit")) && ctx.asked("UseGCOverheadLimit")) {
+            f.recommend(Recommendation.flags("Keep the GC overhead limit on (98 % GC time, 2 % recovered)",
+                    FlagChange.enable("UseGCOverheadLimit"))
+                    .effect(Metric.RELIABILITY, "time spent thrashing", Effect.Direction.DECREASE, null,
+                            "an OutOfMemoryError ends a hopeless run")
+                    .confidence(0.6).references("rules.md HEAP-10", "Oracle Parallel collector 98/2 rule").build());
+        }
+        return List.of(f.build());
+    }
+}

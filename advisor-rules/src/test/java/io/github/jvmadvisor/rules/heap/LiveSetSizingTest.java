@@ -1,0 +1,124 @@
+package io.github.jvmadvisor.rules.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.testing.ChildJvm;
+import io.github.jvmadvisor.core.testing.ChurnWorkload;
+import io.github.jvmadvisor.core.testing.Jdks;
+import io.github.jvmadvisor.core.testing.SharedCorpus;
+import io.github.jvmadvisor.rules.testing.Advice;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HEAP-04 and HEAP-10 on GC logs of real runs: a 24 MiB live set in a 48 MB Serial heap (too small), the same
+ * in 256 MB (roomy), and in a 56 MB Parallel heap where much of the allocation is promoted.
+ */
+class LiveSetSizingTest {
+
+    @TempDir
+    static Path dir;
+    static Path tight;
+    static Path roomy;
+    static Path promoting;
+    final LiveSetSizing rule = new LiveSetSizing();
+    final ThrashGuard thrash = new ThrashGuard();
+
+    @BeforeAll
+    static void runs() throws Exception {
+        tight = dir.resolve("tight.log");
+        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xlog:gc*:file=" + tight),
+                ChurnWorkload.class, List.of("3", "24", "2"), 120).requireSuccess();
+        roomy = dir.resolve("roomy.log");
+        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xlog:gc*:file=" + roomy),
+                ChurnWorkload.class, List.of("3", "24", "2"), 120).requireSuccess();
+        promoting = dir.resolve("promoting.log");
+        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseParallelGC", "-Xmx56m", "-Xlog:gc*:file=" + promoting),
+                ChurnWorkload.class, List.of("3", "24", "2"), 120).requireSuccess();
+    }
+
+    static double figure(Finding f, String name) {
+        return f.figures().stream().filter(x -> x.name().equals(name)).findFirst().map(Figure::value)
+                .orElseThrow(() -> new AssertionError("no figure " + name + " in " + f.figures()));
+    }
+
+    @Test
+    void tooSmallHeapFiresWithPredictedGcCpu() {
+        Evidence e = Advice.of(List.of(tight), null, null, null, 17);
+        Report r = Advice.run(rule, e, 17);
+        Finding f = Advice.only(r);
+        double lds = figure(f, "live set");
+        double xmx = figure(f, "maximum heap");
+        assertEquals(48L << 20, (long) xmx);
+        assertTrue(lds > 20e6 && lds < 36e6, () -> "live set " + lds);
+        assertTrue(figure(f, "effective GOGC") < 100, f::toString);
+        double cpu = figure(f, "GC CPU share");
+        assertTrue(cpu > 0.10, f::toString);
+        double target = figure(f, "recommended heap");
+        assertEquals(Math.ceil(3.5 * lds / (1 << 20)) * (1 << 20), target, 1.0);
+        // GCcpu_new = GCcpu_old (H_old - LDS) / (H_new - LDS)
+        assertEquals(cpu * (xmx - lds) / (target - lds), figure(f, "predicted GC CPU share"), 1e-9);
+        Report.Ranked top = r.recommendations().get(0);
+        assertEquals(List.of("-Xmx" + (long) (target / (1 << 20)) + "m"), top.flags());
+        assertEquals(figure(f, "predicted GC CPU share") / cpu - 1, top.expectedEffect().predictedChange(), 1e-9);
+        assertTrue(top.confidence() >= 0.7, () -> "serial run promotes little: " + top);
+        assertTrue(r.commandLine().startsOk());
+    }
+
+    @Test
+    void roomyHeapStaysQuietButIsOversizedForAFootprintGoal() {
+        Evidence e = Advice.of(List.of(roomy), null, null, null, 17);
+        assertTrue(Advice.findings(Advice.run(rule, e, 17)).isEmpty());
+        Report r = Advice.run(rule, e, 17, Goal.FOOTPRINT);
+        Finding f = Advice.only(r);
+        assertTrue(figure(f, "maximum heap") / figure(f, "live set") > 6, f::toString);
+        assertEquals(Math.ceil(4 * figure(f, "live set") / (1 << 20)) * (1 << 20), figure(f, "recommended heap"), 1.0);
+    }
+
+    @Test
+    void highPromotionLowersConfidenceInAPlainlyBiggerHeapAndAddsYoungGeneration() {
+        Report r = Advice.run(rule, Advice.of(List.of(promoting), null, null, null, 17), 17);
+        Finding f = Advice.only(r);
+        assertTrue(figure(f, "promoted share of allocation") > 0.10, f::toString);
+        assertEquals(2, f.recommendations().size(), f::toString);
+        assertEquals(0.4, f.recommendations().get(0).confidence(), 1e-9);
+        String xmn = f.recommendations().get(1).changes().get(0).option();
+        assertEquals("-Xmn" + (long) Math.ceil(1.5 * figure(f, "live set") / (1 << 20)) + "m", xmn);
+        assertTrue(f.explanation().contains("promoted"), f::explanation);
+    }
+
+    @Test
+    void notApplicableWithoutGcEvidence() {
+        Report r = Advice.run(rule, Advice.ofCommandLine("-Xmx1g", null, null, 17), 17);
+        assertEquals(List.of(EvidenceKind.GC), Advice.notApplicable(r).missing());
+        assertEquals(List.of(EvidenceKind.GC), Advice.notApplicable(Advice.run(thrash,
+                Advice.ofCommandLine("-Xmx1g", null, null, 17), 17)).missing());
+    }
+
+    @Test
+    void thrashGuardFiresOnTheTightHeapAndSeesTheLiveSetFillingIt() {
+        Report r = Advice.run(thrash, Advice.of(List.of(tight), null, null, null, 17), 17);
+        Finding f = Advice.only(r);
+        assertTrue(figure(f, "pause share") > 0.05, f::toString);
+        assertTrue(figure(f, "live set over heap") > 0.5, f::toString);
+        assertTrue(Advice.recommending(r, "ExitOnOutOfMemoryError").isPresent(), r.recommendations()::toString);
+    }
+
+    @Test
+    void thrashGuardQuietOnAConcurrentCollectorWithSubMillisecondPauses() {
+        // corpus: JDK 17 ZGC, 40 s, -Xmx1g with about 300 MB live: pauses total about 11 ms
+        Path zgc = SharedCorpus.require().resolve("gclog/generated/jdk17-zgc-default.log.gz");
+        Report r = Advice.run(thrash, Advice.of(List.of(zgc), null, null, null, 17), 17);
+        assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
+    }
+}

@@ -139,8 +139,9 @@ public final class Advisor {
         List<Report.Suppressed> suppressed = new ArrayList<>();
         List<Candidate> kept = resolve(candidates, catalogue, target, currentCollector(evidence), suppressed);
         List<Report.Ranked> ranked = new ArrayList<>();
+        JavaOptions given = JavaOptions.parse(evidence.jvm().map(JvmConfig::jvmArguments).orElse(List.of()));
         for (Candidate c : kept) {
-            ranked.add(c.ranked(ranked.size() + 1, catalogue));
+            ranked.add(c.ranked(ranked.size() + 1, catalogue, given));
         }
         Report.CommandLine line = commandLine(evidence, ranked, catalogue);
         return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
@@ -428,12 +429,27 @@ public final class Advisor {
             this.confidence = Math.round(confidence * 100) / 100.0;
         }
 
+        /** A change as the user reads it; a removal names the options as they were written, when given. */
+        static String display(FlagChange ch, JavaOptions given) {
+            if (ch.op() == FlagChange.Op.REMOVE) {
+                List<String> written = given.options().stream().filter(o -> o.name().equals(ch.name()))
+                        .map(JavaOptions.Option::text).distinct().toList();
+                if (!written.isEmpty()) {
+                    return "remove " + String.join(" ", written);
+                }
+                if (!ch.option().startsWith("-")) {
+                    return "remove -XX:" + ch.option();
+                }
+            }
+            return ch.toString();
+        }
+
         Report.Suppressed suppressed(String why) {
             return new Report.Suppressed(rule.id(), rec.summary(), rec.changes().stream().map(FlagChange::toString).toList(),
                     why);
         }
 
-        Report.Ranked ranked(int rank, FlagCatalogue catalogue) {
+        Report.Ranked ranked(int rank, FlagCatalogue catalogue, JavaOptions given) {
             String risk = rec.risk();
             for (FlagChange ch : rec.changes()) {
                 FlagInfo info = ch.op() == FlagChange.Op.SET ? catalogue.flag(ch.name()).orElse(null) : null;
@@ -444,7 +460,7 @@ public final class Advisor {
                 }
             }
             return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(),
-                    rec.changes().stream().map(FlagChange::toString).toList(), rec.changes(), rec.action(),
+                    rec.changes().stream().map(ch -> display(ch, given)).toList(), rec.changes(), rec.action(),
                     finding.summary(), finding.figures(), rec.effect(), confidence, risk, rec.jdks(), rec.references(),
                     alsoFrom.stream().sorted().toList());
         }

@@ -131,7 +131,10 @@ public final class RuleContext {
         return jvm().map(j -> j.flagValue(name)).orElse(null);
     }
 
-    /** A flag's value as a number, or {@code null}. */
+    /**
+     * A flag's value as a number, or {@code null}. Sizes written with a unit
+     * ({@code -XX:MaxDirectMemorySize=128m}) are converted to bytes.
+     */
     public Long flagLong(String name) {
         String v = flag(name);
         if (v == null) {
@@ -140,6 +143,10 @@ public final class RuleContext {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
+            Long size = JavaOptions.parseSize(v.trim());
+            if (size != null) {
+                return size;
+            }
             try {
                 return (long) Double.parseDouble(v.trim());
             } catch (NumberFormatException e2) {

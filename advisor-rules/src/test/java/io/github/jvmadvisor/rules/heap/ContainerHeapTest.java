@@ -64,7 +64,7 @@ class ContainerHeapTest {
         Finding f = Advice.only(r);
         assertTrue(f.score() >= 75, f::toString);
         int pct = budgetPercent(2 * GB, 0.05);
-        assertEquals(List.of("remove MaxHeapSize", "-XX:MaxRAMPercentage=" + pct, "-XX:MaxDirectMemorySize=64m"),
+        assertEquals(List.of("remove -Xmx1800m", "-XX:MaxRAMPercentage=" + pct, "-XX:MaxDirectMemorySize=64m"),
                 r.recommendations().get(0).flags());
         assertEquals(0.0, figure(f, "non-heap terms measured"));
         assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
@@ -99,7 +99,7 @@ class ContainerHeapTest {
         Finding f = Advice.only(r);
         assertEquals(Severity.ERROR, f.severity());
         assertEquals(1.0, figure(f, "heap share of the limit"), 1e-9);
-        assertEquals(List.of("remove MaxHeapSize", "-XX:MaxRAMPercentage=" + budgetPercent(2 * GB, 0.05)),
+        assertEquals(List.of("remove -Xmx2g", "-XX:MaxRAMPercentage=" + budgetPercent(2 * GB, 0.05)),
                 r.recommendations().get(0).flags());
         Finding p = Advice.only(Advice.run(new HeapAtContainerLimit(), cmd("-XX:MaxRAMPercentage=95", 2 * GB), 17));
         assertEquals(Severity.ERROR, p.severity());

@@ -31,7 +31,7 @@ class RemovedFlagsTest {
         Report r = Advice.run(rule, e, 25);
         Finding f = Advice.only(r);
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals(List.of("remove MaxRAMFraction", "-XX:MaxRAMPercentage=50"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove -XX:MaxRAMFraction=2", "-XX:MaxRAMPercentage=50"), r.recommendations().get(0).flags());
         assertEquals(List.of("-XX:+UseParallelGC", "-XX:MaxRAMPercentage=50"), r.commandLine().options());
         assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
         // the proof: the suggested line starts a real JDK 25, and the original does not

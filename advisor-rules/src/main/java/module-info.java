@@ -9,5 +9,16 @@ module io.github.jvmadvisor.rules {
 
     provides io.github.jvmadvisor.core.rule.Rule with
             io.github.jvmadvisor.rules.lint.RemovedFlags,
-            io.github.jvmadvisor.rules.explicitgc.SystemGcFullPauses;
+            io.github.jvmadvisor.rules.explicitgc.SystemGcFullPauses,
+            // rules-gc: g1, parallel, zgc, shenandoah, safepoints
+            io.github.jvmadvisor.rules.g1.G1FullGcs,
+            io.github.jvmadvisor.rules.g1.G1EvacuationFailure,
+            io.github.jvmadvisor.rules.g1.G1Humongous,
+            io.github.jvmadvisor.rules.g1.G1FixedYoungGen,
+            io.github.jvmadvisor.rules.g1.G1SoftMaxHeap,
+            io.github.jvmadvisor.rules.parallel.ParallelFullGcs,
+            io.github.jvmadvisor.rules.parallel.ParallelAdaptiveOff,
+            io.github.jvmadvisor.rules.zgc.ZgcAllocationStalls,
+            io.github.jvmadvisor.rules.zgc.ZgcRelocationStalls,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahDegenerated;
 }

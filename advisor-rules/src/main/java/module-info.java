@@ -22,5 +22,16 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.gcchoice.ZGenerationalGate,
             io.github.jvmadvisor.rules.gcchoice.ImplicitCollector,
             io.github.jvmadvisor.rules.nativememory.UnboundedDirectMemory,
-            io.github.jvmadvisor.rules.nativememory.MetaspaceGcs;
+            io.github.jvmadvisor.rules.nativememory.MetaspaceGcs,
+            // rules-gc: g1, parallel, zgc, shenandoah, safepoints
+            io.github.jvmadvisor.rules.g1.G1FullGcs,
+            io.github.jvmadvisor.rules.g1.G1EvacuationFailure,
+            io.github.jvmadvisor.rules.g1.G1Humongous,
+            io.github.jvmadvisor.rules.g1.G1FixedYoungGen,
+            io.github.jvmadvisor.rules.g1.G1SoftMaxHeap,
+            io.github.jvmadvisor.rules.parallel.ParallelFullGcs,
+            io.github.jvmadvisor.rules.parallel.ParallelAdaptiveOff,
+            io.github.jvmadvisor.rules.zgc.ZgcAllocationStalls,
+            io.github.jvmadvisor.rules.zgc.ZgcRelocationStalls,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahDegenerated;
 }

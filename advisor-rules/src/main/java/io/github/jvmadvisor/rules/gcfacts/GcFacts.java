@@ -1,0 +1,147 @@
+package io.github.jvmadvisor.rules.gcfacts;
+
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Figures the per-collector packs (g1, parallel, zgc, shenandoah, safepoints) share. Stateless. */
+public final class GcFacts {
+
+    /** Heap per live set the packs aim at (Hunt and John: 3 to 4 times the live set). */
+    public static final double HEAP_PER_LIVE_SET = 3.5;
+    /** Below this many times the live set the heap is called small. */
+    public static final double SMALL_HEAP_PER_LIVE_SET = 3.0;
+
+    private static final long MB = 1024L * 1024;
+
+    private GcFacts() {
+    }
+
+    /** Causes of full collections that other packs own: explicit, metadata, tool-initiated. */
+    public static boolean isExternalCause(String cause) {
+        String c = cause.toLowerCase(Locale.ROOT);
+        return c.contains("system.gc") || c.contains("metadata gc") || c.contains("heap inspection")
+                || c.contains("heap dump") || c.contains("diagnostic command") || c.contains("whitebox");
+    }
+
+    /** Full GCs whose cause is not external ({@link #isExternalCause}), by cause. */
+    public static Map<String, Long> ownFullGcs(GcMetrics m) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        if (m == null || m.fullGcs() == null) {
+            return out;
+        }
+        m.fullGcs().byCause().forEach((cause, n) -> {
+            if (!isExternalCause(cause)) {
+                out.put(cause, n);
+            }
+        });
+        return out;
+    }
+
+    public static long sum(Map<String, Long> m) {
+        return m.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Events per hour over the input's duration, or {@code null} when the duration is unknown. */
+    public static Double perHour(GcMetrics m, long n) {
+        Double d = m.durationSeconds();
+        return d == null || d <= 0 ? null : n * 3600.0 / d;
+    }
+
+    /** The live-set estimate in bytes, or {@code null}. */
+    public static Long liveSet(GcMetrics m) {
+        return m == null || m.liveSet() == null ? null : m.liveSet().bytes();
+    }
+
+    /**
+     * The heap the live set asks for, {@code 3.5 x LDS} rounded up to 64 MB, when the current maximum heap
+     * is below {@code 3 x LDS}; else {@code null} (the heap is not the problem, or the figures are missing).
+     */
+    public static Long heapTarget(RuleContext ctx) {
+        Long lds = liveSet(ctx.metrics());
+        Long xmx = ctx.maxHeap();
+        if (lds == null || lds <= 0 || xmx == null || xmx >= SMALL_HEAP_PER_LIVE_SET * lds) {
+            return null;
+        }
+        return roundUp((long) Math.ceil(HEAP_PER_LIVE_SET * lds), 64 * MB);
+    }
+
+    /** The {@code -Xmx} change for {@code bytes}. */
+    public static FlagChange xmx(long bytes) {
+        return FlagChange.option("-Xmx" + Units.optionSize(bytes));
+    }
+
+    public static long roundUp(long v, long unit) {
+        return (v + unit - 1) / unit * unit;
+    }
+
+    /** The smallest power of two at or above {@code v} (1 for {@code v <= 1}). */
+    public static long nextPow2(long v) {
+        if (v <= 1) {
+            return 1;
+        }
+        return Long.highestOneBit(v - 1) << 1;
+    }
+
+    /** Mean duration of the concurrent cycles with a known duration, or {@code null}. */
+    public static Double meanCycleMillis(GcMetrics m) {
+        GcMetrics.CycleStats c = m.concurrentCycles();
+        if (c == null || c.count() == 0 || c.totalMillis() <= 0) {
+            return null;
+        }
+        return c.totalMillis() / c.count();
+    }
+
+    /** The concurrent GC threads in use: the flag, else the log's init lines, else {@code null}. */
+    public static Integer concGcThreads(RuleContext ctx) {
+        Long f = ctx.flagLong("ConcGCThreads");
+        if (f != null && f > 0) {
+            return f.intValue();
+        }
+        return ctx.setup() == null ? null : ctx.setup().concurrentWorkers();
+    }
+
+    /**
+     * {@code ConcGCThreads} one higher, when that stays within the CPUs; {@code null} when it would not or the
+     * figures are missing.
+     */
+    public static Integer moreConcThreads(RuleContext ctx) {
+        Integer cur = concGcThreads(ctx);
+        Integer cpus = ctx.cpus();
+        if (cur == null || cpus == null || cur + 1 > cpus) {
+            return null;
+        }
+        return cur + 1;
+    }
+
+    /** Figures for the live set and heap, when known. */
+    public static List<Figure> heapFigures(RuleContext ctx) {
+        List<Figure> out = new ArrayList<>();
+        Long lds = liveSet(ctx.metrics());
+        Long xmx = ctx.maxHeap();
+        if (lds != null) {
+            out.add(Figure.bytes("live set", lds));
+        }
+        if (xmx != null) {
+            out.add(Figure.bytes("max heap", xmx));
+        }
+        return out;
+    }
+
+    /** Text of a cause map: {@code "G1 Compaction Pause: 8, Allocation Failure: 1"}. */
+    public static String causes(Map<String, Long> byCause) {
+        StringBuilder sb = new StringBuilder();
+        byCause.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        return sb.toString();
+    }
+
+    public static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+}

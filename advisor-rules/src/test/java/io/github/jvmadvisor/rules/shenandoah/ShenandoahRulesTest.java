@@ -1,0 +1,76 @@
+package io.github.jvmadvisor.rules.shenandoah;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.testing.ChildJvm;
+import io.github.jvmadvisor.core.testing.ChurnWorkload;
+import io.github.jvmadvisor.core.testing.Jdks;
+import io.github.jvmadvisor.core.testing.SharedCorpus;
+import io.github.jvmadvisor.rules.testing.Advice;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SHEN-01 on a child Shenandoah run in a 64 MB heap (degenerated and full cycles) and the corpus logs. */
+class ShenandoahRulesTest {
+
+    @TempDir
+    static Path dir;
+    static Path tight;
+
+    @BeforeAll
+    static void run() throws Exception {
+        tight = dir.resolve("tight.log");
+        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseShenandoahGC", "-Xmx64m", "-Xlog:gc*:file=" + tight),
+                ChurnWorkload.class, List.of("3", "40", "2", "0"), 120).requireSuccess();
+    }
+
+    @Test
+    void degeneratedCyclesInATightHeap() {
+        Evidence e = Advice.of(List.of(tight), null, null, null, 25);
+        GcMetrics m = e.gc().orElseThrow().metrics();
+        assertTrue(m.degeneratedCycles() > 0, "the tight run degenerates");
+        Report r = Advice.run(new ShenandoahDegenerated(), e, 25);
+        Finding f = Advice.only(r);
+        assertEquals((double) m.degeneratedCycles(), f.figures().get(0).value());
+        double share = f.figures().get(3).value();
+        assertEquals((double) (m.degeneratedCycles() + m.fullGcs().count()) / m.concurrentCycles().count(), share, 1e-9);
+        boolean warn = share >= 0.05 || m.fullGcs().count() > 0;
+        assertTrue(warn ? f.score() >= 75 : f.score() >= 30, f::toString);
+        long mb = (long) Math.ceil(Math.ceil(3.5 * m.liveSet().bytes()) / (64.0 * 1024 * 1024)) * 64;
+        assertEquals(List.of("-Xmx" + mb + "m"), Advice.recommending(r, "MaxHeapSize").orElseThrow().flags());
+        assertEquals(List.of("-XX:ShenandoahMinFreeThreshold=" + (share >= 0.05 ? 20 : 15)),
+                Advice.recommending(r, "ShenandoahMinFreeThreshold").orElseThrow().flags());
+        // generational mode only for 25
+        assertEquals(List.of("-XX:ShenandoahGCMode=generational"), Advice.recommending(r, "ShenandoahGCMode").orElseThrow().flags());
+        assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
+        Report r17 = Advice.run(new ShenandoahDegenerated(), e, 17);
+        assertTrue(Advice.recommending(r17, "ShenandoahGCMode").isEmpty());
+    }
+
+    @Test
+    void degeneratedCyclesOnTheJdk17Corpus() {
+        Evidence e = Advice.of(List.of(SharedCorpus.require().resolve("gclog/generated/jdk17-shenandoah-full.log.gz")), null, null, null, 17);
+        Finding f = Advice.only(Advice.run(new ShenandoahDegenerated(), e, 17));
+        assertEquals(4.0, f.figures().get(0).value()); // the corpus table: Pause Degenerated GC: 4
+    }
+
+    @Test
+    void quietOnTheJdk25CorpusAndNotApplicableOtherwise() {
+        Evidence e = Advice.of(List.of(SharedCorpus.require().resolve("gclog/generated/jdk25-shenandoah-full.log.gz")), null, null, null, 25);
+        assertTrue(Advice.findings(Advice.run(new ShenandoahDegenerated(), e, 25)).isEmpty());
+        Report none = Advice.run(new ShenandoahDegenerated(), Advice.ofCommandLine("-XX:+UseShenandoahGC", null, null, 17), 17);
+        assertEquals(List.of(EvidenceKind.GC), Advice.notApplicable(none).missing());
+        Report zgc = Advice.run(new ShenandoahDegenerated(),
+                Advice.of(List.of(SharedCorpus.require().resolve("gclog/generated/jdk17-zgc-default.log.gz")), null, null, null, 17), 17);
+        assertTrue(Advice.notApplicable(zgc).reason().contains("ZGC"));
+    }
+}

@@ -373,6 +373,19 @@ public final class Advisor {
                 }
             }
         }
+        // advice for one collector needs that collector: pin it when the options leave the choice to ergonomics
+        Collector pinned = null;
+        for (Report.Ranked r : ranked) {
+            if (applied.contains(r.rank()) && r.collector() != null) {
+                pinned = r.collector();
+                break;
+            }
+        }
+        if (pinned != null && options.stream().noneMatch(o -> o.startsWith("-XX:+") && selects(FlagChange.option(o)) != null)) {
+            FlagChange pin = FlagChange.enable(pinned == Collector.ZGC ? "UseZGC" : "Use" + pinned.displayName() + "GC");
+            options.add(0, pin.option());
+            names.add(0, pin.name());
+        }
         // unlock options go first: the JVM wants them before the flags they unlock
         Map<String, Boolean> unlocks = new TreeMap<>();
         for (String n : names) {
@@ -462,7 +475,7 @@ public final class Advisor {
             return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(),
                     rec.changes().stream().map(ch -> display(ch, given)).toList(), rec.changes(), rec.action(),
                     finding.summary(), finding.figures(), rec.effect(), confidence, risk, rec.jdks(), rec.references(),
-                    alsoFrom.stream().sorted().toList());
+                    alsoFrom.stream().sorted().toList(), rec.collector());
         }
     }
 

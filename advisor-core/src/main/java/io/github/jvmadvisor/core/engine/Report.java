@@ -1,6 +1,7 @@
 package io.github.jvmadvisor.core.engine;
 
 import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Effect;
@@ -70,11 +71,13 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
      * @param jdks the JDK feature releases it is written for; empty for all
      * @param references sources
      * @param alsoFrom other rules that recommended the same change
+     * @param collector the collector the advice is for, or {@code null} for any; applying it pins that
+     *     collector on a command line that does not select one
      */
     public record Ranked(int rank, String ruleId, String pack, Severity severity, double score, String summary,
             List<String> flags, List<FlagChange> changes, String action, String finding, List<Figure> figures,
             Effect expectedEffect, double confidence, String risk, List<Integer> jdks, List<String> references,
-            List<String> alsoFrom) {
+            List<String> alsoFrom, Collector collector) {
         public Ranked {
             flags = List.copyOf(flags);
             changes = List.copyOf(changes);

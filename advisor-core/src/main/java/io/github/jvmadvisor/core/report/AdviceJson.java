@@ -117,6 +117,7 @@ public final class AdviceJson {
         g.writeEndArray();
         strings(g, "references", x.references());
         strings(g, "alsoFrom", x.alsoFrom());
+        g.writeStringField("collector", x.collector() == null ? null : x.collector().displayName());
         g.writeEndObject();
     }
 

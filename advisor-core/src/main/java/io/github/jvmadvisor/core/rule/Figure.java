@@ -43,6 +43,12 @@ public record Figure(String name, Double value, String unit, String text) {
 
     /** Any number with a unit. */
     public static Figure of(String name, double value, String unit) {
+        if (unit.equals("bytes/s")) {
+            return new Figure(name, value, unit, Units.bytes((long) value) + "/s");
+        }
+        if (unit.equals("bytes")) {
+            return bytes(name, (long) value);
+        }
         return new Figure(name, value, unit, Units.number(value) + (unit.isEmpty() ? "" : " " + unit));
     }
 

@@ -148,7 +148,7 @@ class CpuPackTest {
         Finding f = Advice.only(r);
         assertEquals(0.3, value(f, "throttled periods"), 1e-9);
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals(List.of("-XX:ActiveProcessorCount=1"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:ActiveProcessorCount=1"), Advice.recommending(r, "ActiveProcessorCount").orElseThrow().flags());
     }
 
     @Test

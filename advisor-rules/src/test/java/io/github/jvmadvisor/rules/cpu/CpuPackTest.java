@@ -18,6 +18,7 @@ import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.ChurnWorkload;
 import io.github.jvmadvisor.core.testing.Jdks;
 import io.github.jvmadvisor.rules.testing.Advice;
+import io.github.jvmadvisor.rules.testing.Changes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,7 @@ class CpuPackTest {
         assertEquals(16.0, value(f, "CPUs counted"));
         assertEquals(2.0, value(f, "CPU request"));
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals(List.of("-XX:ActiveProcessorCount=2"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:ActiveProcessorCount=2"), Changes.flags(r.recommendations().get(0)));
     }
 
     @Test
@@ -116,7 +117,7 @@ class CpuPackTest {
         Finding f = Advice.only(r);
         assertEquals(512.0, value(f, "CPU shares"));
         assertEquals(Runtime.getRuntime().availableProcessors(), value(f, "CPUs counted"));
-        assertEquals(List.of("-XX:ActiveProcessorCount=1"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:ActiveProcessorCount=1"), Changes.flags(r.recommendations().get(0)));
     }
 
     // ------------------------------------------------------------------------------------ CPU-02
@@ -131,7 +132,7 @@ class CpuPackTest {
         // the JVM already counts ceil(0.5) = 1 CPU: no flag can help, only more quota
         assertEquals(1.0, value(f, "CPUs counted"));
         assertEquals(1, r.recommendations().size());
-        assertTrue(r.recommendations().get(0).flags().isEmpty());
+        assertTrue(Changes.flags(r.recommendations().get(0)).isEmpty());
         assertTrue(r.recommendations().get(0).action().contains("quota"));
     }
 
@@ -148,7 +149,7 @@ class CpuPackTest {
         Finding f = Advice.only(r);
         assertEquals(0.3, value(f, "throttled periods"), 1e-9);
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals(List.of("-XX:ActiveProcessorCount=1"), Advice.recommending(r, "ActiveProcessorCount").orElseThrow().flags());
+        assertEquals(List.of("-XX:ActiveProcessorCount=1"), Changes.flags(Advice.recommending(r, "ActiveProcessorCount").orElseThrow()));
     }
 
     @Test
@@ -197,7 +198,7 @@ class CpuPackTest {
         Finding f = Advice.only(r);
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(1.0, value(f, "ParallelGCThreads"));
-        assertEquals(List.of("remove ParallelGCThreads"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove ParallelGCThreads"), Changes.flags(r.recommendations().get(0)));
         Finding over = Advice.only(cl(new HandSetThreads(), "-XX:+UseG1GC -XX:ConcGCThreads=8", null, 2.0));
         assertTrue(over.summary().contains("more threads than the 2 CPUs"), over::toString);
     }
@@ -217,7 +218,7 @@ class CpuPackTest {
         Report r = cl(new ContainerSupportDisabled(), "-XX:-UseContainerSupport", 512L << 20, 1.0);
         Finding f = Advice.only(r);
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals(List.of("remove UseContainerSupport"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove UseContainerSupport"), Changes.flags(r.recommendations().get(0)));
         assertEquals(Severity.INFO, Advice.only(cl(new ContainerSupportDisabled(), "-XX:-UseContainerSupport", null, null))
                 .severity());
     }
@@ -242,7 +243,7 @@ class CpuPackTest {
         assertTrue(threads >= 8, f::toString);
         assertEquals(threads * 1024 * 1024, value(f, "stack budget"));
         assertEquals(threads / 64, value(f, "share of container memory"), 1e-9);
-        assertEquals(List.of("-Xss512k"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-Xss512k"), Changes.flags(r.recommendations().get(0)));
         // against 8 GB the same threads are nothing
         assertTrue(Advice.findings(Advice.run(new ThreadStackBudget(), Advice.of(List.of(free), "", 8L << 30, null, 17), 17))
                 .isEmpty());
@@ -253,7 +254,7 @@ class CpuPackTest {
         Report r = cl(new ThreadStackBudget(), "-Xss4m", null, null);
         Finding f = Advice.only(r);
         assertEquals(4.0 * 1024 * 1024, value(f, "stack size"));
-        assertEquals(List.of("remove ThreadStackSize"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove ThreadStackSize"), Changes.flags(r.recommendations().get(0)));
         assertTrue(Advice.findings(cl(new ThreadStackBudget(), "-Xss512k", 1L << 30, 2.0)).isEmpty());
         assertEquals(List.of(EvidenceKind.CONFIG), Advice.notApplicable(Advice.run(new ThreadStackBudget(), none(), 17)).missing());
     }

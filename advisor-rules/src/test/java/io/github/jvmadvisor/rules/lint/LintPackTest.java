@@ -14,6 +14,7 @@ import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.ChurnWorkload;
 import io.github.jvmadvisor.core.testing.Jdks;
 import io.github.jvmadvisor.rules.testing.Advice;
+import io.github.jvmadvisor.rules.testing.Changes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class LintPackTest {
         Finding f = Advice.only(r);
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("-XX:+UnlockExperimentalVMOptions", f.figures().get(1).text());
-        assertEquals(List.of("-XX:+UnlockExperimentalVMOptions"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:+UnlockExperimentalVMOptions"), Changes.flags(r.recommendations().get(0)));
         assertEquals(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseG1GC", "-XX:G1NewSizePercent=20"),
                 r.commandLine().options());
         assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
@@ -85,7 +86,7 @@ class LintPackTest {
         Finding f = Advice.only(r);
         assertEquals("-XX:MaxGCPauseMillis=50", f.figures().get(0).text());
         assertEquals("Serial", f.figures().get(1).text());
-        assertEquals(List.of("remove MaxGCPauseMillis"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove MaxGCPauseMillis"), Changes.flags(r.recommendations().get(0)));
     }
 
     @Test
@@ -124,7 +125,7 @@ class LintPackTest {
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(2.0, f.figures().get(0).value());
         assertEquals(List.of("remove IgnoreUnrecognizedVMOptions", "remove UseConcMarkSweepGC", "remove MaxHeapSise"),
-                r.recommendations().get(0).flags());
+                Changes.flags(r.recommendations().get(0)));
         assertEquals(List.of(), r.commandLine().options());
         assertTrue(r.commandLine().startsOk());
     }
@@ -145,7 +146,7 @@ class LintPackTest {
         Finding f = Advice.only(r);
         assertEquals(2.0, f.figures().get(0).value());
         assertEquals("-Xmx2g", f.figures().get(1).text());
-        assertEquals(List.of("remove MaxHeapSize", "-Xmx2g"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove MaxHeapSize", "-Xmx2g"), Changes.flags(r.recommendations().get(0)));
     }
 
     @Test
@@ -153,7 +154,7 @@ class LintPackTest {
         Report r = cl(new DuplicateFlags(), "-XX:+UseParallelGC -XX:+UseG1GC", 25);
         Finding f = Advice.only(r);
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals(List.of("remove UseParallelGC"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove UseParallelGC"), Changes.flags(r.recommendations().get(0)));
         assertEquals(List.of("-XX:+UseG1GC"), r.commandLine().options());
         assertTrue(r.commandLine().startsOk());
     }
@@ -189,7 +190,7 @@ class LintPackTest {
         Finding f = Advice.only(r);
         assertEquals(Severity.ERROR, f.severity());
         assertEquals(100.0, f.figures().get(1).value());
-        assertEquals(List.of("-XX:MaxRAMPercentage=75"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:MaxRAMPercentage=75"), Changes.flags(r.recommendations().get(0)));
     }
 
     @Test
@@ -197,11 +198,11 @@ class LintPackTest {
         Report r = cl(new RamPercentage(), "-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=80", 17);
         Finding f = Advice.only(r);
         assertEquals(Severity.INFO, f.severity());
-        assertEquals(List.of("-XX:InitialRAMPercentage=50"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:InitialRAMPercentage=50"), Changes.flags(r.recommendations().get(0)));
         Report real = Advice.run(new RamPercentage(), Advice.of(List.of(jfr), null, null, null, 17), 17);
         Finding ignored = Advice.only(real);
         assertEquals(60.0, ignored.figures().get(1).value());
-        assertEquals(List.of("remove MaxRAMPercentage"), real.recommendations().get(0).flags());
+        assertEquals(List.of("remove MaxRAMPercentage"), Changes.flags(real.recommendations().get(0)));
     }
 
     @Test

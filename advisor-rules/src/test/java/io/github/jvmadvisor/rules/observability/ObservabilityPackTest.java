@@ -12,6 +12,7 @@ import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.ChurnWorkload;
 import io.github.jvmadvisor.core.testing.Jdks;
 import io.github.jvmadvisor.rules.testing.Advice;
+import io.github.jvmadvisor.rules.testing.Changes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class ObservabilityPackTest {
     void obs01() {
         Report r = cl(new NoGcLog(), "-Xmx1g", null);
         assertEquals("none", Advice.only(r).figures().get(0).text());
-        assertEquals(List.of(Xlog.RECOMMENDED), r.recommendations().get(0).flags());
+        assertEquals(List.of(Xlog.RECOMMENDED), Changes.flags(r.recommendations().get(0)));
         assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
         assertEquals("gc only", Advice.only(cl(new NoGcLog(), "-Xlog:gc:file=gc.log", null)).figures().get(0).text());
         assertTrue(Advice.findings(cl(new NoGcLog(), "-Xlog:gc*:file=gc.log", null)).isEmpty());
@@ -60,7 +61,7 @@ class ObservabilityPackTest {
     void obs02() {
         Report r = cl(new NoContinuousJfr(), "-Xmx1g", null);
         Advice.only(r);
-        assertEquals(List.of(NoContinuousJfr.RECOMMENDED), r.recommendations().get(0).flags());
+        assertEquals(List.of(NoContinuousJfr.RECOMMENDED), Changes.flags(r.recommendations().get(0)));
         assertTrue(Advice.findings(cl(new NoContinuousJfr(), "-XX:StartFlightRecording:filename=x.jfr", null)).isEmpty());
         assertTrue(Advice.findings(Advice.run(new NoContinuousJfr(), Advice.of(List.of(jfr), null, null, null, 17), 17)).isEmpty());
         assertEquals(List.of(EvidenceKind.CONFIG), Advice.notApplicable(Advice.run(new NoContinuousJfr(), none(), 17)).missing());
@@ -71,10 +72,10 @@ class ObservabilityPackTest {
         Report r = cl(new OomDiagnostics(), "-Xmx1g", 2L << 30);
         Advice.only(r);
         assertEquals(List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=/dumps/", "-XX:+ExitOnOutOfMemoryError"),
-                r.recommendations().get(0).flags());
+                Changes.flags(r.recommendations().get(0)));
         Report file = cl(new OomDiagnostics(), "-XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=/var/dump/heap.hprof", null);
         assertEquals("/var/dump/heap.hprof", Advice.only(file).figures().get(0).text());
-        assertEquals(List.of("-XX:HeapDumpPath=/var/dump/"), file.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:HeapDumpPath=/var/dump/"), Changes.flags(file.recommendations().get(0)));
         assertTrue(Advice.findings(cl(new OomDiagnostics(), "-XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=/d/", null)).isEmpty());
         // the real run had no dump flag: its recorded final value says so
         assertEquals(1, Advice.findings(Advice.run(new OomDiagnostics(), Advice.of(List.of(jfr), null, null, null, 17), 17)).size());
@@ -85,7 +86,7 @@ class ObservabilityPackTest {
     void obs04() {
         Report r = cl(new PerfDataInContainer(), "-Xmx256m", 512L << 20);
         Advice.only(r);
-        assertEquals(List.of("-XX:+PerfDisableSharedMem"), r.recommendations().get(0).flags());
+        assertEquals(List.of("-XX:+PerfDisableSharedMem"), Changes.flags(r.recommendations().get(0)));
         assertTrue(Advice.findings(cl(new PerfDataInContainer(), "-XX:+PerfDisableSharedMem", 512L << 20)).isEmpty());
         assertTrue(Advice.findings(cl(new PerfDataInContainer(), "-Xmx256m", null)).isEmpty());
         assertEquals(List.of(EvidenceKind.CONFIG), Advice.notApplicable(Advice.run(new PerfDataInContainer(), none(), 17)).missing());
@@ -95,7 +96,7 @@ class ObservabilityPackTest {
     void obs05() {
         Report r = cl(new UnlockFlagsInProduction(), "-XX:+UnlockDiagnosticVMOptions -Xmx1g", null);
         assertEquals(0.0, Advice.only(r).figures().get(1).value());
-        assertEquals(List.of("remove UnlockDiagnosticVMOptions"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove UnlockDiagnosticVMOptions"), Changes.flags(r.recommendations().get(0)));
         Finding used = Advice.only(cl(new UnlockFlagsInProduction(),
                 "-XX:+UnlockExperimentalVMOptions -XX:G1NewSizePercent=20", null));
         assertEquals(1.0, used.figures().get(0).value());
@@ -109,7 +110,7 @@ class ObservabilityPackTest {
         Report r = cl(new HeavyDiagnostics(), "-XX:+HeapDumpBeforeFullGC -XX:+PrintClassHistogram", null);
         Finding f = Advice.only(r);
         assertEquals(2.0, f.figures().get(0).value());
-        assertEquals(List.of("remove HeapDumpBeforeFullGC", "remove PrintClassHistogram"), r.recommendations().get(0).flags());
+        assertEquals(List.of("remove HeapDumpBeforeFullGC", "remove PrintClassHistogram"), Changes.flags(r.recommendations().get(0)));
         assertTrue(Advice.findings(cl(new HeavyDiagnostics(), "-XX:+HeapDumpOnOutOfMemoryError", null)).isEmpty());
         assertEquals(List.of(EvidenceKind.CONFIG), Advice.notApplicable(Advice.run(new HeavyDiagnostics(), none(), 17)).missing());
     }
@@ -120,7 +121,7 @@ class ObservabilityPackTest {
         Finding f = Advice.only(r);
         assertEquals(2.0, f.figures().get(1).value());
         assertEquals(List.of("-Xlog:gc*:file=/logs/gc-%p-%t.log:uptime:filecount=5,filesize=20M"),
-                r.recommendations().get(0).flags());
+                Changes.flags(r.recommendations().get(0)));
         assertTrue(Advice.only(cl(new GcLogHygiene(), "-Xlog:gc", null)).summary().contains("stdout"));
         assertTrue(Advice.findings(cl(new GcLogHygiene(), Xlog.RECOMMENDED, null)).isEmpty());
         assertEquals(List.of(EvidenceKind.CONFIG), Advice.notApplicable(Advice.run(new GcLogHygiene(), none(), 17)).missing());

@@ -274,10 +274,15 @@ public final class Advisor {
                 }
                 continue;
             }
+            // within one recommendation a setting outweighs a removal of the same setting (remove
+            // MaxRAMFraction, set MaxRAMPercentage): later conflicts are reported against the setting
+            Map<String, String> mine = new LinkedHashMap<>();
             for (FlagChange ch : c.rec.changes()) {
-                String key = collectorAware(ch);
-                optionOfFlag.putIfAbsent(key, describe(ch));
-                byFlag.putIfAbsent(key, c);
+                mine.merge(collectorAware(ch), describe(ch), (old, nu) -> ch.op() == FlagChange.Op.SET ? nu : old);
+            }
+            for (Map.Entry<String, String> m : mine.entrySet()) {
+                optionOfFlag.putIfAbsent(m.getKey(), m.getValue());
+                byFlag.putIfAbsent(m.getKey(), c);
             }
             if (c.rec.conflictKey() != null) {
                 byConflictKey.putIfAbsent(c.rec.conflictKey().substring(0, c.rec.conflictKey().indexOf('=')), c);
@@ -287,9 +292,20 @@ public final class Advisor {
         return out;
     }
 
-    /** All collector selection flags are one choice; other flags are their own. */
+    /** Flags that set the same thing in different ways: the last one given wins, so they are one choice. */
+    private static final Map<String, String> SAME_SETTING = Map.ofEntries(
+            Map.entry("MaxHeapSize", "<max-heap>"), Map.entry("MaxRAMPercentage", "<max-heap>"),
+            Map.entry("MaxRAMFraction", "<max-heap>"), Map.entry("InitialHeapSize", "<initial-heap>"),
+            Map.entry("InitialRAMPercentage", "<initial-heap>"), Map.entry("InitialRAMFraction", "<initial-heap>"),
+            Map.entry("MinRAMPercentage", "<small-heap>"), Map.entry("MinRAMFraction", "<small-heap>"));
+
+    /** All collector selection flags are one choice, and so are the flags of {@link #SAME_SETTING}; other flags are their own. */
     private static String collectorAware(FlagChange ch) {
-        return selects(ch) != null ? "<collector>" : ch.name();
+        return selects(ch) != null ? "<collector>" : sameSetting(ch.name());
+    }
+
+    private static String sameSetting(String name) {
+        return SAME_SETTING.getOrDefault(name, name);
     }
 
     private static String describe(FlagChange ch) {
@@ -347,7 +363,7 @@ public final class Advisor {
         List<String> names = new ArrayList<>();
         for (JavaOptions.Option o : current) {
             options.add(o.text());
-            names.add(o.name());
+            names.add(FlagChange.key(o));
         }
         List<Integer> applied = new ArrayList<>();
         for (Report.Ranked r : ranked) {
@@ -359,7 +375,8 @@ public final class Advisor {
                 String key = ch.name();
                 boolean selectsCollector = selects(ch) != null;
                 for (int i = options.size() - 1; i >= 0; i--) {
-                    boolean sameFlag = names.get(i).equals(key);
+                    boolean sameFlag = names.get(i).equals(key)
+                            || (ch.op() == FlagChange.Op.SET && sameSetting(names.get(i)).equals(sameSetting(key)));
                     boolean otherCollector = selectsCollector && options.get(i).startsWith("-XX:+")
                             && selects(FlagChange.option(options.get(i))) != null;
                     if (sameFlag || otherCollector) {
@@ -445,7 +462,7 @@ public final class Advisor {
         /** A change as the user reads it; a removal names the options as they were written, when given. */
         static String display(FlagChange ch, JavaOptions given) {
             if (ch.op() == FlagChange.Op.REMOVE) {
-                List<String> written = given.options().stream().filter(o -> o.name().equals(ch.name()))
+                List<String> written = given.options().stream().filter(o -> FlagChange.key(o).equals(ch.name()))
                         .map(JavaOptions.Option::text).distinct().toList();
                 if (!written.isEmpty()) {
                     return "remove " + String.join(" ", written);

@@ -202,6 +202,13 @@ public final class JavaOptions {
                         body.charAt(0) == '+' ? "true" : "false", body.charAt(0) == '+' ? Form.PLUS : Form.MINUS,
                         problem);
             }
+            // the JFR options also take their settings after a colon: -XX:StartFlightRecording:filename=x.jfr
+            for (String jfr : new String[] {"StartFlightRecording:", "FlightRecorderOptions:"}) {
+                if (body.startsWith(jfr)) {
+                    return new Option(index, a, Kind.FLAG, jfr.substring(0, jfr.length() - 1),
+                            body.substring(jfr.length()), Form.ASSIGN, null);
+                }
+            }
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
             return new Option(index, a, Kind.FLAG, name.isEmpty() ? a : name, eq < 0 ? null : body.substring(eq + 1),

@@ -68,9 +68,10 @@ public record Resources(NativeMemory memory, ContainerUsage container, OldObject
      *
      * @param memoryUsagePeakBytes peak memory the container charged (page cache included)
      * @param memoryFailCount times the container hit its memory limit
-     * @param cpuElapsedSlices CPU periods elapsed during the recording
-     * @param cpuThrottledSlices CPU periods in which the container was throttled
-     * @param cpuThrottledNanos time throttled during the recording
+     * @param cpuElapsedSlices CPU periods elapsed during the recording (the cgroup's cumulative counters,
+     *     last minus first event; with a single event, since the container started)
+     * @param cpuThrottledSlices CPU periods in which the container was throttled, counted the same way
+     * @param cpuThrottledNanos time throttled, counted the same way
      */
     public record ContainerUsage(Long memoryUsagePeakBytes, Long memoryFailCount, Long cpuElapsedSlices,
             Long cpuThrottledSlices, Long cpuThrottledNanos) {

@@ -46,13 +46,30 @@ public record FlagChange(Op op, String name, String option) {
 
     /** Puts an option as written ({@code "-Xmx2g"}, {@code "-Xlog:gc*:file=gc.log"}); its flag name is parsed from it. */
     public static FlagChange option(String option) {
-        JavaOptions.Option o = parse(option);
-        return new FlagChange(Op.SET, o.name(), option);
+        return new FlagChange(Op.SET, key(parse(option)), option);
+    }
+
+    /**
+     * What identifies an option on a command line, so that setting it replaces earlier settings of the
+     * same thing: the flag name for {@code -XX} flags and size shorthands, {@code -Dname} for a system
+     * property, the whole option for {@code -Xlog} (several may stand side by side), else the option's
+     * name ({@code -Xshare}).
+     */
+    public static String key(JavaOptions.Option o) {
+        return switch (o.kind()) {
+            case SYSTEM_PROPERTY -> {
+                String v = o.value() == null ? "" : o.value();
+                int eq = v.indexOf('=');
+                yield "-D" + (eq < 0 ? v : v.substring(0, eq));
+            }
+            case X_OPTION -> o.name().equals("-Xlog") ? o.text() : o.name();
+            default -> o.name();
+        };
     }
 
     /** Removes every setting of a flag, or an option by its name ({@code "-Xshare"}). */
     public static FlagChange remove(String nameOrOption) {
-        String name = nameOrOption.startsWith("-") ? parse(nameOrOption).name() : nameOrOption;
+        String name = nameOrOption.startsWith("-") ? key(parse(nameOrOption)) : nameOrOption;
         return new FlagChange(Op.REMOVE, name, nameOrOption);
     }
 

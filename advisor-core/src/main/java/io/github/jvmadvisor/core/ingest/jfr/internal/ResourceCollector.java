@@ -42,9 +42,9 @@ public final class ResourceCollector implements JfrSink {
     private long containerUsage = -1;
     private long failCount = -1;
     private boolean sawContainer;
-    private long elapsedSlices = -1;
-    private long throttledSlices = -1;
-    private long throttledNanos = -1;
+    private long[] firstThrottling;
+    private long[] lastThrottling;
+    private long throttlingEvents;
     private long oldSamples;
     private long oldestAge = -1;
     private final Map<String, long[]> oldByClass = new HashMap<>();
@@ -114,11 +114,16 @@ public final class ResourceCollector implements JfrSink {
                 failCount = Math.max(failCount, Fields.lng(e, "memoryFailCount"));
                 break;
             case "jdk.ContainerCPUThrottling":
-                // the counters are per sampling period: sum them
+                // the counters are the cgroup's cpu.stat (nr_periods, nr_throttled, throttled_time), which
+                // count from the container's start: what happened during the recording is last minus first
                 sawContainer = true;
-                elapsedSlices = add(elapsedSlices, Fields.lng(e, "cpuElapsedSlices"));
-                throttledSlices = add(throttledSlices, Fields.lng(e, "cpuThrottledSlices"));
-                throttledNanos = add(throttledNanos, Fields.nanos(e, "cpuThrottledTime"));
+                long[] now = {Fields.lng(e, "cpuElapsedSlices"), Fields.lng(e, "cpuThrottledSlices"),
+                    Fields.nanos(e, "cpuThrottledTime")};
+                if (firstThrottling == null) {
+                    firstThrottling = now;
+                }
+                lastThrottling = now;
+                throttlingEvents++;
                 break;
             case "jdk.OldObjectSample": {
                 oldSamples++;
@@ -152,9 +157,21 @@ public final class ResourceCollector implements JfrSink {
         }
     }
 
-    private static long add(long acc, long v) {
-        return v < 0 ? acc : acc < 0 ? v : acc + v;
+    /**
+     * A cumulative throttling counter over the recording: last minus first with two events or more,
+     * else since the container started; -1 when unknown or when the counter went backwards (a new cgroup).
+     */
+    private long throttling(int i) {
+        if (lastThrottling == null || lastThrottling[i] < 0) {
+            return -1;
+        }
+        if (throttlingEvents < 2) {
+            return lastThrottling[i];
+        }
+        long d = lastThrottling[i] - firstThrottling[i];
+        return firstThrottling[i] < 0 || d < 0 ? -1 : d;
     }
+
 
     private static Long val(long v) {
         return v >= 0 ? v : null;
@@ -169,7 +186,7 @@ public final class ResourceCollector implements JfrSink {
                 val(threadsPeak), val(threadsStarted), val(rssPeak), val(rssLast), val(nmtTotal), cats,
                 val(physicalUsed));
         Resources.ContainerUsage container = sawContainer ? new Resources.ContainerUsage(val(containerUsage),
-                val(failCount), val(elapsedSlices), val(throttledSlices), val(throttledNanos)) : null;
+                val(failCount), val(throttling(0)), val(throttling(1)), val(throttling(2))) : null;
         Resources.OldObjects old = null;
         if (oldSamples > 0) {
             List<Resources.ClassCount> top = new ArrayList<>();

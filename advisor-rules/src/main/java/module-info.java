@@ -24,5 +24,6 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.escapeanalysis.EscapeBlockedByInlining,
             io.github.jvmadvisor.rules.escapeanalysis.OutsideTlabAllocation,
             io.github.jvmadvisor.rules.escapeanalysis.Autoboxing,
-            io.github.jvmadvisor.rules.startupaot.CdsDisabled;
+            io.github.jvmadvisor.rules.startupaot.CdsDisabled,
+            io.github.jvmadvisor.rules.startupaot.WarmupTail;
 }

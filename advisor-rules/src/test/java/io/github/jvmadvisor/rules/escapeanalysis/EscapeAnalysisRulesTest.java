@@ -37,7 +37,8 @@ class EscapeAnalysisRulesTest {
                 Advice.ofCommandLine("-XX:-DoEscapeAnalysis -XX:-EliminateLocks -Xmx1g", null, null, JDK), JDK);
         Finding f = Advice.only(r);
         assertEquals("DoEscapeAnalysis, EliminateLocks", figure(f, "flags off").text());
-        assertEquals(List.of("remove DoEscapeAnalysis", "remove EliminateLocks"), r.recommendations().get(0).flags());
+        assertEquals(List.of("REMOVE DoEscapeAnalysis", "REMOVE EliminateLocks"), r.recommendations().get(0).changes().stream()
+                .map(c -> c.op() + " " + c.name()).toList());
         assertEquals(List.of("-Xmx1g"), r.commandLine().options());
     }
 

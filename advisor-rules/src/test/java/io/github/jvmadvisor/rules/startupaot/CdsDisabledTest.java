@@ -20,7 +20,8 @@ class CdsDisabledTest {
         Report r = Advice.run(new CdsDisabled(), Advice.ofCommandLine("-Xshare:off -Xmx1g", null, null, 17), 17);
         Finding f = Advice.only(r);
         assertEquals("-Xshare:off", f.figures().get(0).text());
-        assertEquals(List.of("remove -Xshare"), r.recommendations().get(0).flags());
+        assertEquals(List.of("REMOVE -Xshare"), r.recommendations().get(0).changes().stream()
+                .map(c -> c.op() + " " + c.name()).toList());
     }
 
     @Test

@@ -10,10 +10,10 @@ package io.github.jvmadvisor.rules.testing;
  *       {@code FreqInlineSize}, 325): {@code hot method too big}, so the point escapes and escape
  *       analysis cannot remove the allocation;</li>
  *   <li>{@link #megaLoop}: an interface call with four receiver types: megamorphic;</li>
- *   <li>{@link #codeLoop}: calls {@link #medium}, compiled on its own first into more machine code than
+ *   <li>{@link #codeLoop}: calls {@link #medium}, compiled on its own first (by {@link #warmMedium}) into more machine code than
  *       {@code InlineSmallCode} (2500 bytes): {@code already compiled into a big method};</li>
  *   <li>{@link #boxLoop}: {@code Integer.valueOf} of values above the cache, stored: boxing allocation;</li>
- *   <li>{@link #largeArrays}: now and then a 256 KB {@code byte[]}, allocated outside a TLAB.</li>
+ *   <li>{@link #largeArrays}: every eighth round a 256 KB {@code byte[]}, allocated outside a TLAB.</li>
  * </ul>
  */
 public final class InliningWorkload {
@@ -67,20 +67,20 @@ public final class InliningWorkload {
 
     static final Shape[] SHAPES = {new Sq(), new Rect(), new Tri(), new Hex()};
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         double seconds = Double.parseDouble(args[0]);
         long until = System.nanoTime() + (long) (seconds * 1e9);
-        long lastLarge = System.nanoTime();
-        int acc = 1;
+        int acc = warmMedium();
+        Thread.sleep(300); // let C2 finish compiling medium on its own before codeLoop is compiled
+        int round = 0;
         while (System.nanoTime() < until) {
             acc += deepLoop(acc, 2_000);
             acc += eaLoop(acc, 1_000);
             acc += megaLoop(acc, 20_000);
             acc += boxLoop(acc, 2_000);
-            acc += codeLoop(acc, 200);
-            if (System.nanoTime() - lastLarge > 1_000_000L) {
+            acc += codeLoop(acc, 5_000);
+            if ((++round & 7) == 0) {
                 acc += largeArrays();
-                lastLarge = System.nanoTime();
             }
         }
         sink = acc;
@@ -125,6 +125,15 @@ public final class InliningWorkload {
         return acc;
     }
 
+
+    /** Calls medium often enough that C2 compiles it on its own first. */
+    static int warmMedium() {
+        int acc = 1;
+        for (int i = 0; i < 50_000; i++) {
+            acc += medium(acc + i);
+        }
+        return acc;
+    }
 
     static int codeLoop(int seed, int n) {
         int acc = seed;

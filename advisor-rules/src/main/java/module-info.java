@@ -57,5 +57,21 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.observability.UnlockFlagsInProduction,
             io.github.jvmadvisor.rules.observability.HeavyDiagnostics,
             io.github.jvmadvisor.rules.observability.GcLogHygiene,
-            io.github.jvmadvisor.rules.observability.ThinEvidence;
+            io.github.jvmadvisor.rules.observability.ThinEvidence,
+            // packs jit, inlining, escape-analysis, startup-aot
+            io.github.jvmadvisor.rules.jit.CodeCacheFull,
+            io.github.jvmadvisor.rules.jit.CrippledJit,
+            io.github.jvmadvisor.rules.jit.IgnoredJitFlags,
+            io.github.jvmadvisor.rules.inlining.StaleMaxInlineLevel,
+            io.github.jvmadvisor.rules.inlining.InliningTooDeep,
+            io.github.jvmadvisor.rules.inlining.HotMethodTooBig,
+            io.github.jvmadvisor.rules.inlining.AlreadyCompiledBig,
+            io.github.jvmadvisor.rules.inlining.Megamorphic,
+            io.github.jvmadvisor.rules.inlining.ColdSiteTooBig,
+            io.github.jvmadvisor.rules.escapeanalysis.EscapeAnalysisDisabled,
+            io.github.jvmadvisor.rules.escapeanalysis.EscapeBlockedByInlining,
+            io.github.jvmadvisor.rules.escapeanalysis.OutsideTlabAllocation,
+            io.github.jvmadvisor.rules.escapeanalysis.Autoboxing,
+            io.github.jvmadvisor.rules.startupaot.CdsDisabled,
+            io.github.jvmadvisor.rules.startupaot.WarmupTail;
 }

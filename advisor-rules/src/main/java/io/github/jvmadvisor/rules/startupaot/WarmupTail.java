@@ -1,0 +1,175 @@
+package io.github.jvmadvisor.rules.startupaot;
+
+import io.github.jvmadvisor.core.model.LatencyInterval;
+import io.github.jvmadvisor.core.model.LatencyLog;
+import io.github.jvmadvisor.core.model.LatencySeries;
+import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Metric;
+import io.github.jvmadvisor.core.rule.Parameter;
+import io.github.jvmadvisor.core.rule.Recommendation;
+import io.github.jvmadvisor.core.rule.Rule;
+import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.Scores;
+import io.github.jvmadvisor.core.rule.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * AOT-02: the service is slow while it warms up: the p99 of the latency intervals in the first
+ * {@code warmupSeconds} is more than {@code ratio} times the steady p99 (median of the later intervals'
+ * p99). Class loading, linking and JIT profiling happen at every start; CDS and the AOT cache move them
+ * to a training run. The advice depends on the target JDK: dynamic CDS on 17 and 18
+ * ({@code -XX:ArchiveClassesAtExit} then {@code -XX:SharedArchiveFile}), {@code -XX:+AutoCreateSharedArchive}
+ * on 19 to 23, the AOT cache on 24 ({@code AOTMode=record}, then {@code create}), and on 25 the one-step
+ * {@code -XX:AOTCacheOutput} whose cache also holds method profiles (JEP 515).
+ */
+public final class WarmupTail implements Rule {
+
+    static final Parameter<Double> WARMUP = Parameter.number("warmupSeconds", 300,
+            "length of the warm-up window from the start of the latency log (seconds)", true);
+    static final Parameter<Double> RATIO = Parameter.number("ratio", 3,
+            "warm-up p99 over steady p99 at which the finding is info (ratio)", true);
+    static final Parameter<Double> WARN_RATIO = Parameter.number("warnRatio", 10,
+            "warm-up p99 over steady p99 at which it is a warning (ratio)", true);
+
+    static final String REPRESENTATIVE = "The training run must be representative: the archive holds only the classes "
+            + "(and on 25 the method profiles) the training run loaded and executed, so it must drive the production "
+            + "code paths with production-like requests, on the same JDK build, class path and collector (a cache made "
+            + "under G1 does not load under ZGC); regenerate it for every release.";
+
+    @Override
+    public String id() {
+        return "AOT-02";
+    }
+
+    @Override
+    public String pack() {
+        return "startup-aot";
+    }
+
+    @Override
+    public String title() {
+        return "Slow warm-up: train a CDS archive or AOT cache";
+    }
+
+    @Override
+    public Set<EvidenceKind> requires() {
+        return Set.of(EvidenceKind.LATENCY);
+    }
+
+    @Override
+    public Set<EvidenceKind> uses() {
+        return Set.of(EvidenceKind.JIT);
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(WARMUP, RATIO, WARN_RATIO);
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext ctx) {
+        double warmup = ctx.param(WARMUP);
+        String worstTag = null;
+        boolean unitKnown = true;
+        double worstRatio = 0;
+        double worstWarm = 0;
+        double worstSteady = 0;
+        for (LatencyLog log : ctx.evidence().latency()) {
+            for (LatencySeries s : log.series()) {
+                double warm = 0;
+                List<Double> steady = new ArrayList<>();
+                for (LatencyInterval i : s.intervals()) {
+                    Double p99 = s.unit().known() ? s.unit().toMillis(i.summary().p99()) : i.summary().p99();
+                    if (p99 == null || i.summary().count() == 0) {
+                        continue;
+                    }
+                    if (i.startSeconds() < warmup) {
+                        warm = Math.max(warm, p99);
+                    } else {
+                        steady.add(p99);
+                    }
+                }
+                if (warm <= 0 || steady.isEmpty()) {
+                    continue;
+                }
+                steady.sort(null);
+                double median = steady.get(steady.size() / 2);
+                if (median > 0 && warm / median > worstRatio) {
+                    worstRatio = warm / median;
+                    worstTag = s.tag();
+                    worstWarm = warm;
+                    worstSteady = median;
+                    unitKnown = s.unit().known();
+                }
+            }
+        }
+        if (worstRatio < ctx.param(RATIO)) {
+            return List.of();
+        }
+        Finding.Builder f = Finding.of(this, Scores.rising(worstRatio, ctx.param(RATIO), ctx.param(WARN_RATIO)))
+                .summary(String.format(Locale.ROOT, "p99 during warm-up is %.1f times the steady p99%s", worstRatio,
+                        worstTag == null ? "" : " (" + worstTag + ")"))
+                .explanation(String.format(Locale.ROOT, "In the first %s the worst interval p99 was %s against a "
+                        + "steady p99 of %s: class loading and JIT warm-up at every start. ", Units.number(warmup) + " s",
+                        show(worstWarm, unitKnown), show(worstSteady, unitKnown)) + REPRESENTATIVE)
+                .figure(Figure.of("warm-up p99 ratio", worstRatio, ""))
+                .figure(unitKnown ? Figure.millis("warm-up p99", worstWarm) : Figure.of("warm-up p99", worstWarm, ""))
+                .figure(unitKnown ? Figure.millis("steady p99", worstSteady) : Figure.of("steady p99", worstSteady, ""));
+        f.recommend(recommendation(ctx, worstRatio));
+        return List.of(f.build());
+    }
+
+    private static String show(double v, boolean millis) {
+        return millis ? Units.millis(v) : Units.number(v) + " (unit unknown)";
+    }
+
+    /** The archive or cache for the target JDK, with the flags it knows. */
+    static Recommendation recommendation(RuleContext ctx, double ratio) {
+        int jdk = ctx.targetJdk();
+        Recommendation.Builder b;
+        if (jdk >= 25 && ctx.flagInfo("AOTCacheOutput").isPresent()) {
+            b = Recommendation.flags("Train an AOT cache with method profiles (JEP 514/515) and start from it",
+                    FlagChange.set("AOTCache", "app.aot"))
+                    .action("Training run: java -XX:AOTCacheOutput=app.aot <app> (options for the assembly JVM in "
+                            + "JDK_AOT_VM_OPTIONS); production: -XX:AOTCache=app.aot (AOTMode=auto runs on without it)")
+                    .jdks(jdk);
+        } else if (jdk >= 24) {
+            String steps = "Training: java -XX:AOTMode=record -XX:AOTConfiguration=app.aotconf <app>; assembly: java "
+                    + "-XX:AOTMode=create -XX:AOTConfiguration=app.aotconf -XX:AOTCache=app.aot <app>; production: "
+                    + "-XX:AOTCache=app.aot";
+            b = ctx.flagInfo("AOTCache").isPresent()
+                    ? Recommendation.flags("Train an AOT cache (JEP 483) and start from it", FlagChange.set("AOTCache", "app.aot"))
+                            .action(steps)
+                    : Recommendation.action("Train an AOT cache (JEP 483) and start from it", steps);
+            b.jdks(jdk);
+        } else if (jdk >= 19) {
+            String how = "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app.jsa: the first run writes the archive, "
+                    + "later runs map it";
+            b = ctx.flagInfo("AutoCreateSharedArchive").isPresent()
+                    ? Recommendation.flags("Let the JVM create and reuse a dynamic CDS archive",
+                            FlagChange.enable("AutoCreateSharedArchive"), FlagChange.set("SharedArchiveFile", "app.jsa"))
+                            .action(how)
+                    : Recommendation.action("Let the JVM create and reuse a dynamic CDS archive", how);
+            b.jdks(jdk);
+        } else {
+            b = Recommendation.flags("Train a dynamic CDS archive (JEP 350) and start from it",
+                    FlagChange.set("SharedArchiveFile", "app.jsa"))
+                    .action("Training run: java -XX:ArchiveClassesAtExit=app.jsa <app>, ended normally after a "
+                            + "representative load; production: -XX:SharedArchiveFile=app.jsa")
+                    .jdks(jdk);
+        }
+        return b.effect(Metric.STARTUP, "warm-up p99", Effect.Direction.DECREASE, jdk >= 24 ? -0.34 : null,
+                        "start-up and the warm-up tail shrink" + (jdk >= 24 ? " (toy start-up: -34 % with the AOT cache)" : ""))
+                .confidence(0.5)
+                .risk(REPRESENTATIVE)
+                .references("rules.md AOT-02", jdk >= 25 ? "JEP 514, JEP 515" : jdk >= 24 ? "JEP 483" : "JEP 350")
+                .build();
+    }
+}

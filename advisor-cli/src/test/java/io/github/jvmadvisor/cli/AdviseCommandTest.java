@@ -58,7 +58,8 @@ class AdviseCommandTest {
         assertEquals("LINT-01", first.get("ruleId").asText());
         assertEquals("error", first.get("severity").asText());
         assertEquals("-XX:MaxRAMPercentage=50", first.at("/flags/1").asText());
-        assertEquals("-XX:+UseG1GC -XX:MaxRAMPercentage=50", root.at("/commandLine/text").asText());
+        String line = root.at("/commandLine/text").asText();
+        assertTrue(line.contains("-XX:+UseG1GC") && line.contains("-XX:MaxRAMPercentage=50") && !line.contains("Fraction"), line);
         assertTrue(root.at("/commandLine/startsOk").asBoolean());
         assertTrue(root.get("findings").isArray() && root.get("notApplicable").isArray());
         // the analyze sections follow

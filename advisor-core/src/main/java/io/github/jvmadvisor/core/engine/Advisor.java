@@ -338,7 +338,12 @@ public final class Advisor {
             return "written for JDK " + String.join(", ", r.jdks().stream().map(String::valueOf).toList())
                     + ", not JDK " + target;
         }
-        for (FlagChange ch : r.changes()) {
+        return invalidFlag(r.changes(), catalogue, target);
+    }
+
+    /** Why one of the changes cannot be made on the catalogue's JDK, or {@code null}. */
+    private static String invalidFlag(List<FlagChange> changes, FlagCatalogue catalogue, int target) {
+        for (FlagChange ch : changes) {
             if (ch.op() != FlagChange.Op.SET) {
                 continue;
             }
@@ -459,6 +464,18 @@ public final class Advisor {
             this.confidence = Math.round(confidence * 100) / 100.0;
         }
 
+        /** The bundled catalogues on which every flag the recommendation sets exists. */
+        static List<Integer> validOn(Recommendation rec) {
+            List<Integer> out = new ArrayList<>();
+            for (int f : FlagCatalogue.bundled()) {
+                FlagCatalogue c = FlagCatalogue.forJdk(f);
+                if (invalidFlag(rec.changes(), c, f) == null) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
         /** A change as the user reads it; a removal names the options as they were written, when given. */
         static String display(FlagChange ch, JavaOptions given) {
             if (ch.op() == FlagChange.Op.REMOVE) {
@@ -492,7 +509,7 @@ public final class Advisor {
             return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(),
                     rec.changes().stream().map(ch -> display(ch, given)).toList(), rec.changes(), rec.action(),
                     finding.summary(), finding.figures(), rec.effect(), confidence, risk, rec.jdks(), rec.references(),
-                    alsoFrom.stream().sorted().toList(), rec.collector());
+                    alsoFrom.stream().sorted().toList(), rec.collector(), validOn(rec));
         }
     }
 

@@ -73,11 +73,13 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
      * @param alsoFrom other rules that recommended the same change
      * @param collector the collector the advice is for, or {@code null} for any; applying it pins that
      *     collector on a command line that does not select one
+     * @param validOn the JDK releases with a bundled flag catalogue (17, 21, 25) on which every flag the
+     *     recommendation sets exists, checked, not declared
      */
     public record Ranked(int rank, String ruleId, String pack, Severity severity, double score, String summary,
             List<String> flags, List<FlagChange> changes, String action, String finding, List<Figure> figures,
             Effect expectedEffect, double confidence, String risk, List<Integer> jdks, List<String> references,
-            List<String> alsoFrom, Collector collector) {
+            List<String> alsoFrom, Collector collector, List<Integer> validOn) {
         public Ranked {
             flags = List.copyOf(flags);
             changes = List.copyOf(changes);
@@ -85,6 +87,7 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
             jdks = List.copyOf(jdks);
             references = List.copyOf(references);
             alsoFrom = List.copyOf(alsoFrom);
+            validOn = List.copyOf(validOn);
         }
     }
 

@@ -108,6 +108,17 @@ public final class FlagCatalogue {
         return BUNDLED.computeIfAbsent(feature, FlagCatalogue::loadNearest);
     }
 
+    /** The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. */
+    public static List<Integer> bundled() {
+        List<Integer> out = new ArrayList<>();
+        for (int f = OLDEST; f <= OLDEST + 40; f++) {
+            if (FlagCatalogue.class.getResource(String.format(Locale.ROOT, RESOURCE, f)) != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     private static FlagCatalogue loadNearest(int feature) {
         for (int f = feature; f >= OLDEST; f--) {
             try (InputStream in = FlagCatalogue.class.getResourceAsStream(String.format(Locale.ROOT, RESOURCE, f))) {

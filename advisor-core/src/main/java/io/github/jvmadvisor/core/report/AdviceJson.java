@@ -118,6 +118,11 @@ public final class AdviceJson {
         strings(g, "references", x.references());
         strings(g, "alsoFrom", x.alsoFrom());
         g.writeStringField("collector", x.collector() == null ? null : x.collector().displayName());
+        g.writeArrayFieldStart("validOn");
+        for (int j : x.validOn()) {
+            g.writeNumber(j);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

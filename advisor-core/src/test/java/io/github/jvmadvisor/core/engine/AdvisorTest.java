@@ -203,6 +203,7 @@ class AdvisorTest {
         assertEquals("AOTCacheOutput does not exist on JDK 17", on17.suppressed().get(1).reason());
         Report on25 = Advisor.builder().rules(RuleSet.of(aot)).targetJdk(25).build().advise(g1Log);
         assertEquals(List.of("HEAP-98"), ids(on25));
+        assertEquals(List.of(25), on25.recommendations().get(0).validOn(), "checked against each bundled catalogue");
     }
 
     @Test
@@ -226,6 +227,7 @@ class AdvisorTest {
                 r.commandLine().options());
         assertTrue(r.commandLine().startsOk(), r.commandLine()::toString);
         assertTrue(r.recommendations().get(0).risk().contains("experimental"), r.recommendations().get(0)::risk);
+        assertEquals(List.of(17, 21, 25), r.recommendations().get(0).validOn());
     }
 
     @Test

@@ -80,5 +80,6 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.heap.CompressedOopsCliff,
             io.github.jvmadvisor.rules.heap.LeakTrend,
             io.github.jvmadvisor.rules.nativememory.TransparentHugePages,
-            io.github.jvmadvisor.rules.nativememory.PreTouchShared;
+            io.github.jvmadvisor.rules.nativememory.PreTouchShared,
+            io.github.jvmadvisor.rules.nativememory.CodeCacheReservation;
 }

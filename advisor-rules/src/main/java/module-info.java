@@ -73,5 +73,13 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.escapeanalysis.OutsideTlabAllocation,
             io.github.jvmadvisor.rules.escapeanalysis.Autoboxing,
             io.github.jvmadvisor.rules.startupaot.CdsDisabled,
-            io.github.jvmadvisor.rules.startupaot.WarmupTail;
+            io.github.jvmadvisor.rules.startupaot.WarmupTail,
+            // packs heap and native-memory, second wave (rules-heap2)
+            io.github.jvmadvisor.rules.heap.SoftMaxHeap,
+            io.github.jvmadvisor.rules.heap.FixedHeap,
+            io.github.jvmadvisor.rules.heap.CompressedOopsCliff,
+            io.github.jvmadvisor.rules.heap.LeakTrend,
+            io.github.jvmadvisor.rules.nativememory.TransparentHugePages,
+            io.github.jvmadvisor.rules.nativememory.PreTouchShared,
+            io.github.jvmadvisor.rules.nativememory.CodeCacheReservation;
 }

@@ -73,5 +73,16 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.escapeanalysis.OutsideTlabAllocation,
             io.github.jvmadvisor.rules.escapeanalysis.Autoboxing,
             io.github.jvmadvisor.rules.startupaot.CdsDisabled,
-            io.github.jvmadvisor.rules.startupaot.WarmupTail;
+            io.github.jvmadvisor.rules.startupaot.WarmupTail,
+            // rules-gc2
+            io.github.jvmadvisor.rules.g1.G1PauseGoal,
+            io.github.jvmadvisor.rules.g1.G1ThroughputSlack,
+            io.github.jvmadvisor.rules.g1.G1MixedTooLong,
+            io.github.jvmadvisor.rules.g1.G1GcTimeRatio,
+            io.github.jvmadvisor.rules.parallel.ParallelElastic,
+            io.github.jvmadvisor.rules.zgc.ZgcUncommitOff,
+            io.github.jvmadvisor.rules.zgc.ZgcSoftMax,
+            io.github.jvmadvisor.rules.zgc.ZgcStringDedup,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahCompact,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahGenerationalHeuristics;
 }

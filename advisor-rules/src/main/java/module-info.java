@@ -81,5 +81,16 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.heap.LeakTrend,
             io.github.jvmadvisor.rules.nativememory.TransparentHugePages,
             io.github.jvmadvisor.rules.nativememory.PreTouchShared,
-            io.github.jvmadvisor.rules.nativememory.CodeCacheReservation;
+            io.github.jvmadvisor.rules.nativememory.CodeCacheReservation,
+            // rules-gc2
+            io.github.jvmadvisor.rules.g1.G1PauseGoal,
+            io.github.jvmadvisor.rules.g1.G1ThroughputSlack,
+            io.github.jvmadvisor.rules.g1.G1MixedTooLong,
+            io.github.jvmadvisor.rules.g1.G1GcTimeRatio,
+            io.github.jvmadvisor.rules.parallel.ParallelElastic,
+            io.github.jvmadvisor.rules.zgc.ZgcUncommitOff,
+            io.github.jvmadvisor.rules.zgc.ZgcSoftMax,
+            io.github.jvmadvisor.rules.zgc.ZgcStringDedup,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahCompact,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahGenerationalHeuristics;
 }

@@ -73,5 +73,16 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.escapeanalysis.OutsideTlabAllocation,
             io.github.jvmadvisor.rules.escapeanalysis.Autoboxing,
             io.github.jvmadvisor.rules.startupaot.CdsDisabled,
-            io.github.jvmadvisor.rules.startupaot.WarmupTail;
+            io.github.jvmadvisor.rules.startupaot.WarmupTail,
+            // rules-sel2
+            io.github.jvmadvisor.rules.gcchoice.SingleCpu,
+            io.github.jvmadvisor.rules.gcchoice.PauseDominatedTail,
+            io.github.jvmadvisor.rules.gcchoice.TinyLiveSet,
+            io.github.jvmadvisor.rules.gcchoice.ZgcSmallHeap,
+            io.github.jvmadvisor.rules.gcchoice.ShenandoahAvailability,
+            io.github.jvmadvisor.rules.gcchoice.LegacyCollectors,
+            io.github.jvmadvisor.rules.safepoints.NonGcSafepoints,
+            io.github.jvmadvisor.rules.safepoints.NoSafepointData,
+            io.github.jvmadvisor.rules.safepoints.LongVmOperations,
+            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc;
 }

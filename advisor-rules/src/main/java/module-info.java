@@ -92,5 +92,16 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.zgc.ZgcSoftMax,
             io.github.jvmadvisor.rules.zgc.ZgcStringDedup,
             io.github.jvmadvisor.rules.shenandoah.ShenandoahCompact,
-            io.github.jvmadvisor.rules.shenandoah.ShenandoahGenerationalHeuristics;
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahGenerationalHeuristics,
+            // rules-sel2
+            io.github.jvmadvisor.rules.gcchoice.SingleCpu,
+            io.github.jvmadvisor.rules.gcchoice.PauseDominatedTail,
+            io.github.jvmadvisor.rules.gcchoice.TinyLiveSet,
+            io.github.jvmadvisor.rules.gcchoice.ZgcSmallHeap,
+            io.github.jvmadvisor.rules.gcchoice.ShenandoahAvailability,
+            io.github.jvmadvisor.rules.gcchoice.LegacyCollectors,
+            io.github.jvmadvisor.rules.safepoints.NonGcSafepoints,
+            io.github.jvmadvisor.rules.safepoints.NoSafepointData,
+            io.github.jvmadvisor.rules.safepoints.LongVmOperations,
+            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc;
 }

@@ -28,6 +28,40 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(names = "--markdown", description = "print the rule reference as Markdown (docs/rules.md is made with it)")
+    boolean markdown;
+
+    /** The rule reference: per pack, each rule with its evidence, collectors and parameters. */
+    static String markdown(RuleSet rules) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Rules\n\n")
+                .append("Made by `jvm-advisor rules --markdown`; a test keeps it in step with the code. ")
+                .append(rules.size()).append(" rules. The catalogue they implement, with sources, is `rules.md` of the ")
+                .append("knowledge base; how the engine runs and ranks them is in [advise.md](advise.md). Parameters are ")
+                .append("set with `--param RULE-ID.name=value`; *heuristic* marks a proposed threshold, not a published ")
+                .append("or measured one.\n");
+        String pack = null;
+        for (Rule r : rules.rules()) {
+            if (!r.pack().equals(pack)) {
+                pack = r.pack();
+                sb.append("\n## ").append(pack).append("\n\n");
+                sb.append("| rule | title | needs | collectors | parameters (default) |\n|---|---|---|---|---|\n");
+            }
+            List<String> params = new ArrayList<>();
+            for (Parameter<?> p : r.parameters()) {
+                params.add("`" + p.name() + "` = " + p.defaultValue() + (p.heuristic() ? " *heuristic*" : "") + ": "
+                        + p.description().replace("|", "\\|"));
+            }
+            sb.append("| ").append(r.id()).append(" | ").append(r.title().replace("|", "\\|")).append(" | ")
+                    .append(String.join(", ", r.requires().stream().map(EvidenceKind::id).sorted().toList()))
+                    .append(" | ")
+                    .append(r.collectors().isEmpty() ? "all"
+                            : String.join(", ", r.collectors().stream().sorted().map(Collector::displayName).toList()))
+                    .append(" | ").append(String.join("<br>", params)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     @Override
     public Integer call() throws Exception {
         RuleSet rules = RuleSet.load(RulesCommand.class.getClassLoader());
@@ -56,6 +90,11 @@ final class RulesCommand implements Callable<Integer> {
                 list.add(m);
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.flush();
+            return 0;
+        }
+        if (markdown) {
+            out.print(markdown(rules));
             out.flush();
             return 0;
         }

@@ -103,5 +103,10 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.safepoints.NonGcSafepoints,
             io.github.jvmadvisor.rules.safepoints.NoSafepointData,
             io.github.jvmadvisor.rules.safepoints.LongVmOperations,
-            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc;
+            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc,
+            // rest3
+            io.github.jvmadvisor.rules.nativememory.ResidentSetGap,
+            io.github.jvmadvisor.rules.heap.IdleUncommit,
+            io.github.jvmadvisor.rules.jit.ShortLivedCompilation,
+            io.github.jvmadvisor.rules.jit.DeoptimizationStorm;
 }

@@ -103,5 +103,11 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.safepoints.NonGcSafepoints,
             io.github.jvmadvisor.rules.safepoints.NoSafepointData,
             io.github.jvmadvisor.rules.safepoints.LongVmOperations,
-            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc;
+            io.github.jvmadvisor.rules.escapeanalysis.AllocationBoundGc,
+            // model3: SP-03, SP-04, CPU-07, ALLOC-04, ALLOC-05
+            io.github.jvmadvisor.rules.safepoints.InvertedParallelism,
+            io.github.jvmadvisor.rules.safepoints.SysOverUser,
+            io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
+            io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
+            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders;
 }

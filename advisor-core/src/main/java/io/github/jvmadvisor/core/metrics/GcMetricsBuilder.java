@@ -139,7 +139,12 @@ public final class GcMetricsBuilder implements GcEventListener {
     private boolean sawTime;
 
     // per-pause CPU times (GcMetrics.PauseCpu)
-    private long cpuPauseGcId = Long.MIN_VALUE;
+    /** Recent pauses whose CPU times have not come yet (a recording may give them first: see pendingCpu). */
+    private final java.util.LinkedHashSet<Long> cpuPauseIds = new java.util.LinkedHashSet<>();
+    /** CPU times that came before their pause. */
+    private final LinkedHashMap<Long, GcCpuTimes> pendingCpu = new LinkedHashMap<>();
+    private long lastConcurrentPhaseId = Long.MIN_VALUE;
+    private static final int CPU_JOIN = 64;
     private long cpuPauses;
     private long cpuJudged;
     private final long[] cpuInverted = new long[2];
@@ -159,11 +164,12 @@ public final class GcMetricsBuilder implements GcEventListener {
             sawTime = true;
         }
         if (event instanceof Pause) {
-            cpuPauseGcId = ((Pause) event).gcId();
+            pauseForCpu(((Pause) event).gcId());
             pause((Pause) event);
         } else if (event instanceof ConcurrentPhase) {
             // a CPU line after a concurrent phase (CMS) is that phase's, not a pause's
-            cpuPauseGcId = Long.MIN_VALUE;
+            lastConcurrentPhaseId = ((ConcurrentPhase) event).gcId();
+            cpuPauseIds.remove(lastConcurrentPhaseId);
         } else if (event instanceof ConcurrentCycle) {
             cycle((ConcurrentCycle) event);
         } else if (event instanceof Stall) {
@@ -176,9 +182,13 @@ public final class GcMetricsBuilder implements GcEventListener {
             cpuNanos += cpu.userNanos() + cpu.sysNanos();
             window(cpu.at(), W_CPU, cpu.userNanos() + cpu.sysNanos());
             window(cpu.at(), W_CPU_SEEN, 1);
-            if (cpu.gcId() == cpuPauseGcId) {
-                cpuPauseGcId = Long.MIN_VALUE;
+            if (cpuPauseIds.remove(cpu.gcId())) {
                 pauseCpu(cpu);
+            } else if (cpu.gcId() != lastConcurrentPhaseId) {
+                pendingCpu.put(cpu.gcId(), cpu);
+                if (pendingCpu.size() > CPU_JOIN) {
+                    pendingCpu.remove(pendingCpu.keySet().iterator().next());
+                }
             }
         } else if (event instanceof MetaspaceChange) {
             MetaspaceChange m = (MetaspaceChange) event;
@@ -189,6 +199,20 @@ public final class GcMetricsBuilder implements GcEventListener {
             runAllocStart = event.at().timelineNanos();
             runAllocEnd = -1;
             runSawObservation = false;
+        }
+    }
+
+    /** Joins a pause with its CPU times, whichever comes first; several pauses of one GC id take them once. */
+    private void pauseForCpu(long gcId) {
+        GcCpuTimes early = pendingCpu.remove(gcId);
+        if (early != null) {
+            pauseCpu(early);
+            return;
+        }
+        cpuPauseIds.remove(gcId);
+        cpuPauseIds.add(gcId);
+        if (cpuPauseIds.size() > CPU_JOIN) {
+            cpuPauseIds.remove(cpuPauseIds.iterator().next());
         }
     }
 

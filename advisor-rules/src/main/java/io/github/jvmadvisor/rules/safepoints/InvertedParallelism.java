@@ -51,7 +51,13 @@ public final class InvertedParallelism implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.GC, EvidenceKind.GC_CPU);
+        return Set.of(EvidenceKind.GC);
+    }
+
+    /** The collectors that report CPU times per pause ({@code gc,cpu}, {@code jdk.GCCPUTime}). */
+    @Override
+    public Set<Collector> collectors() {
+        return Set.of(Collector.SERIAL, Collector.PARALLEL, Collector.G1, Collector.CMS);
     }
 
     @Override

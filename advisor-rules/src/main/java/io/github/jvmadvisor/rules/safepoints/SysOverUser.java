@@ -1,5 +1,6 @@
 package io.github.jvmadvisor.rules.safepoints;
 
+import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
@@ -48,7 +49,13 @@ public final class SysOverUser implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.GC, EvidenceKind.GC_CPU);
+        return Set.of(EvidenceKind.GC);
+    }
+
+    /** The collectors that report CPU times per pause ({@code gc,cpu}, {@code jdk.GCCPUTime}). */
+    @Override
+    public Set<Collector> collectors() {
+        return Set.of(Collector.SERIAL, Collector.PARALLEL, Collector.G1, Collector.CMS);
     }
 
     @Override

@@ -108,5 +108,11 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.nativememory.ResidentSetGap,
             io.github.jvmadvisor.rules.heap.IdleUncommit,
             io.github.jvmadvisor.rules.jit.ShortLivedCompilation,
-            io.github.jvmadvisor.rules.jit.DeoptimizationStorm;
+            io.github.jvmadvisor.rules.jit.DeoptimizationStorm,
+            // model3: SP-03, SP-04, CPU-07, ALLOC-04, ALLOC-05
+            io.github.jvmadvisor.rules.safepoints.InvertedParallelism,
+            io.github.jvmadvisor.rules.safepoints.SysOverUser,
+            io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
+            io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
+            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders;
 }

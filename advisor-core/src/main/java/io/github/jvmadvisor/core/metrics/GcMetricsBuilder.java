@@ -3,6 +3,7 @@ package io.github.jvmadvisor.core.metrics;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.ConcurrentCycle;
+import io.github.jvmadvisor.core.model.ConcurrentPhase;
 import io.github.jvmadvisor.core.model.GcCpuTimes;
 import io.github.jvmadvisor.core.model.GcEvent;
 import io.github.jvmadvisor.core.model.GcMetrics;
@@ -137,13 +138,38 @@ public final class GcMetricsBuilder implements GcEventListener {
     private Pause pendingMixed;
     private boolean sawTime;
 
+    // per-pause CPU times (GcMetrics.PauseCpu)
+    /** Recent pauses whose CPU times have not come yet (a recording may give them first: see pendingCpu). */
+    private final java.util.LinkedHashSet<Long> cpuPauseIds = new java.util.LinkedHashSet<>();
+    /** CPU times that came before their pause. */
+    private final LinkedHashMap<Long, GcCpuTimes> pendingCpu = new LinkedHashMap<>();
+    private long lastConcurrentPhaseId = Long.MIN_VALUE;
+    private static final int CPU_JOIN = 64;
+    private long cpuPauses;
+    private long cpuJudged;
+    private final long[] cpuInverted = new long[2];
+    private final double[] cpuLowest = {Double.NaN, Double.NaN};
+    private long cpuSysOverUser;
+    private double cpuHighestSysToUser = Double.NaN;
+    private long cpuUserNanos;
+    private long cpuSysNanos;
+    private long cpuRealNanos;
+    /** Parallelism limits: parallel collectors, then Serial (rules.md SP-03). */
+    private static final double[] PARALLELISM_LIMITS = {1.0, 0.9};
+    private static final long CENTISECOND = 10_000_000L;
+
     @Override
     public void onEvent(GcEvent event) {
         if (event.at().hasTime()) {
             sawTime = true;
         }
         if (event instanceof Pause) {
+            pauseForCpu(((Pause) event).gcId());
             pause((Pause) event);
+        } else if (event instanceof ConcurrentPhase) {
+            // a CPU line after a concurrent phase (CMS) is that phase's, not a pause's
+            lastConcurrentPhaseId = ((ConcurrentPhase) event).gcId();
+            cpuPauseIds.remove(lastConcurrentPhaseId);
         } else if (event instanceof ConcurrentCycle) {
             cycle((ConcurrentCycle) event);
         } else if (event instanceof Stall) {
@@ -156,6 +182,14 @@ public final class GcMetricsBuilder implements GcEventListener {
             cpuNanos += cpu.userNanos() + cpu.sysNanos();
             window(cpu.at(), W_CPU, cpu.userNanos() + cpu.sysNanos());
             window(cpu.at(), W_CPU_SEEN, 1);
+            if (cpuPauseIds.remove(cpu.gcId())) {
+                pauseCpu(cpu);
+            } else if (cpu.gcId() != lastConcurrentPhaseId) {
+                pendingCpu.put(cpu.gcId(), cpu);
+                if (pendingCpu.size() > CPU_JOIN) {
+                    pendingCpu.remove(pendingCpu.keySet().iterator().next());
+                }
+            }
         } else if (event instanceof MetaspaceChange) {
             MetaspaceChange m = (MetaspaceChange) event;
             metaUsedPeak = Math.max(metaUsedPeak, m.peakUsedBytes());
@@ -166,6 +200,61 @@ public final class GcMetricsBuilder implements GcEventListener {
             runAllocEnd = -1;
             runSawObservation = false;
         }
+    }
+
+    /** Joins a pause with its CPU times, whichever comes first; several pauses of one GC id take them once. */
+    private void pauseForCpu(long gcId) {
+        GcCpuTimes early = pendingCpu.remove(gcId);
+        if (early != null) {
+            pauseCpu(early);
+            return;
+        }
+        cpuPauseIds.remove(gcId);
+        cpuPauseIds.add(gcId);
+        if (cpuPauseIds.size() > CPU_JOIN) {
+            cpuPauseIds.remove(cpuPauseIds.iterator().next());
+        }
+    }
+
+    /** Parallelism and sys-over-user of one pause, beyond the resolution of its figures. */
+    private void pauseCpu(GcCpuTimes cpu) {
+        long user = cpu.userNanos();
+        long sys = cpu.sysNanos();
+        long real = cpu.realNanos();
+        cpuPauses++;
+        cpuUserNanos += user;
+        cpuSysNanos += sys;
+        cpuRealNanos += real;
+        if (real < GcMetrics.PauseCpu.MIN_REAL_MILLIS * 1e6) {
+            return;
+        }
+        cpuJudged++;
+        boolean coarse = user % CENTISECOND == 0 && sys % CENTISECOND == 0 && real % CENTISECOND == 0;
+        long tol = coarse ? CENTISECOND / 2 : 0;
+        double parallelism = (user + sys) / (double) real;
+        for (int i = 0; i < PARALLELISM_LIMITS.length; i++) {
+            if (user + sys + 2 * tol < PARALLELISM_LIMITS[i] * (real - tol)) {
+                cpuInverted[i]++;
+                cpuLowest[i] = Double.isNaN(cpuLowest[i]) ? parallelism : Math.min(cpuLowest[i], parallelism);
+            }
+        }
+        if (sys > user && sys >= user + 2 * tol) {
+            cpuSysOverUser++;
+            double ratio = sys / (double) Math.max(user, coarse ? tol : 1_000L);
+            cpuHighestSysToUser = Double.isNaN(cpuHighestSysToUser) ? ratio : Math.max(cpuHighestSysToUser, ratio);
+        }
+    }
+
+    private GcMetrics.PauseCpu pauseCpuStats(GcSetup setup) {
+        if (cpuPauses == 0) {
+            return null;
+        }
+        int i = setup.collector() == Collector.SERIAL
+                || (setup.parallelWorkers() != null && setup.parallelWorkers() == 1) ? 1 : 0;
+        return new GcMetrics.PauseCpu(cpuPauses, cpuJudged, PARALLELISM_LIMITS[i], cpuInverted[i],
+                Double.isNaN(cpuLowest[i]) ? null : round(cpuLowest[i], 3), cpuSysOverUser,
+                Double.isNaN(cpuHighestSysToUser) ? null : round(cpuHighestSysToUser, 3), ms(cpuUserNanos),
+                ms(cpuSysNanos), ms(cpuRealNanos));
     }
 
     private void window(Stamp at, int slot, long value) {
@@ -498,7 +587,7 @@ public final class GcMetricsBuilder implements GcEventListener {
                         peakCommitted >= 0 ? peakCommitted : null),
                 new GcMetrics.MetaspacePeaks(metaUsedPeak >= 0 ? metaUsedPeak : null,
                         metaCommittedPeak >= 0 ? metaCommittedPeak : null),
-                sps, windows);
+                sps, windows, pauseCpuStats(setup));
     }
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */

@@ -37,11 +37,14 @@ import java.util.List;
  *     are off in both shipped settings)
  * @param exact exact allocation from the per-thread counters, or {@code null} when the recording has
  *     fewer than two snapshots of them
+ * @param histogram the latest class histogram of the live heap ({@code jdk.ObjectCount},
+ *     {@code jdk.ObjectCountAfterGC}), or {@code null} when the recording has none (both are off in the
+ *     shipped settings: enabling them costs heap inspections)
  */
 public record AllocationProfile(long samples, long sampledWeightBytes, long preRecordingWeightBytes,
         Instant firstSampleAt, Instant lastSampleAt,
         List<Site> sites, long otherSitesWeightBytes, List<Share> methods, List<Share> classes, List<Share> threads,
-        Tlab tlab, Exact exact) {
+        Tlab tlab, Exact exact, Histogram histogram) {
 
     public AllocationProfile {
         sites = List.copyOf(sites);
@@ -149,6 +152,60 @@ public record AllocationProfile(long samples, long sampledWeightBytes, long preR
             long nanos = Duration.between(from, to).toNanos();
             return nanos <= 0 ? null : allocatedBytes * 1e9 / nanos;
         }
+    }
+
+    /**
+     * A class histogram of the live heap taken after a collection that marked the whole heap
+     * ({@code jdk.ObjectCountAfterGC}: after full collections and G1 remarks) or by a heap inspection
+     * ({@code jdk.ObjectCount}, which runs a full collection first). The JVM lists only classes that take
+     * at least {@code ObjectCountCutOffPercent} (0.5 %) of the heap, so the listed totals are below the
+     * live heap.
+     *
+     * @param gcId the collection the histogram was taken at (the highest in the recording)
+     * @param at when
+     * @param eventType {@code "jdk.ObjectCount"} or {@code "jdk.ObjectCountAfterGC"}
+     * @param histograms histograms in the recording (distinct collections)
+     * @param heapUsedAfterBytes heap used after that collection ({@code jdk.GCHeapSummary}), or {@code null}
+     * @param listedInstances instances of the listed classes
+     * @param listedBytes bytes of the listed classes
+     * @param classes the listed classes, most bytes first, ties by name
+     */
+    public record Histogram(long gcId, Instant at, String eventType, int histograms, Long heapUsedAfterBytes,
+            long listedInstances, long listedBytes, List<ClassCount> classes) {
+
+        public Histogram {
+            classes = List.copyOf(classes);
+        }
+
+        /** Bytes of instances of {@code className} ({@code "byte[]"}, {@code "java.lang.String"}), 0 when not listed. */
+        public long bytesOf(String className) {
+            for (ClassCount c : classes) {
+                if (c.name().equals(className)) {
+                    return c.bytes();
+                }
+            }
+            return 0;
+        }
+
+        /** The live heap: heap used after the collection when known, else the listed bytes. */
+        public long liveBytes() {
+            return heapUsedAfterBytes != null && heapUsedAfterBytes >= listedBytes ? heapUsedAfterBytes : listedBytes;
+        }
+
+        /** Mean size of the listed instances in bytes, or {@code null} without instances. */
+        public Double meanInstanceBytes() {
+            return listedInstances == 0 ? null : (double) listedBytes / listedInstances;
+        }
+    }
+
+    /**
+     * One class of a histogram.
+     *
+     * @param name the class, e.g. {@code java.lang.String} or {@code byte[]}
+     * @param instances live instances
+     * @param bytes their total size
+     */
+    public record ClassCount(String name, long instances, long bytes) {
     }
 
     /**

@@ -23,10 +23,12 @@ import java.util.List;
  * @param monitors {@code jdk.JavaMonitorEnter}; never {@code null} ({@code events} 0 when none)
  * @param parks {@code jdk.ThreadPark}; never {@code null} ({@code events} 0 when none)
  * @param threadLoads {@code jdk.ThreadCPULoad} per thread name, highest mean first; empty when none
+ * @param pinned {@code jdk.VirtualThreadPinned} (JDK 21+), or {@code null} when the recording neither
+ *     enabled the event nor has any (JDK 17, or settings that turned it off)
  */
 public record CpuProfile(long samples, Instant firstSampleAt, Instant lastSampleAt, List<MethodSamples> selfMethods,
         List<MethodSamples> inclusiveMethods, List<MethodSamples> threads, CpuLoad load, Blocking monitors,
-        Blocking parks, List<ThreadLoad> threadLoads) {
+        Blocking parks, List<ThreadLoad> threadLoads, Pinning pinned) {
 
     public CpuProfile {
         selfMethods = List.copyOf(selfMethods);
@@ -99,6 +101,30 @@ public record CpuProfile(long samples, Instant firstSampleAt, Instant lastSample
      * @param maxLoad largest {@code user + system}
      */
     public record ThreadLoad(String thread, long samples, double meanLoad, double maxLoad) {
+    }
+
+    /**
+     * Virtual threads that blocked while pinned to their carrier thread ({@code jdk.VirtualThreadPinned},
+     * recorded above the event's threshold, 20 ms in both shipped settings). Sites are as in
+     * {@link Blocking}: the first frame outside the JDK, which on a pinned stack is the application code
+     * that held the monitor or called the native method (the top frames are the JDK's parking code).
+     *
+     * @param events pinned blocks recorded
+     * @param totalNanos their summed duration
+     * @param maxNanos the longest
+     * @param firstAt start of the earliest, or {@code null}
+     * @param lastAt start of the latest, or {@code null}
+     * @param byReason per {@code pinnedReason} (JDK 24+, e.g. {@code "Native or VM frame on stack"});
+     *     {@code "?"} when the JDK does not record one (21 to 23: a monitor held or a native frame)
+     * @param bySite per site, most total time first
+     */
+    public record Pinning(long events, long totalNanos, long maxNanos, Instant firstAt, Instant lastAt,
+            List<Blocked> byReason, List<Blocked> bySite) {
+
+        public Pinning {
+            byReason = List.copyOf(byReason);
+            bySite = List.copyOf(bySite);
+        }
     }
 
     /** Samples whose top frame is {@code method}; 0 when it is not among the kept methods. */

@@ -37,6 +37,8 @@ import java.util.Map;
  * @param metaspace metaspace peaks
  * @param safepoints safepoint statistics, or {@code null} when the log has no {@code safepoint} lines
  * @param windows the run cut into windows of {@code windowSeconds}, at most a few hundred
+ * @param pauseCpu CPU times of the GC threads per pause ({@code gc,cpu} lines, {@code jdk.GCCPUTime}), or
+ *     {@code null} when the input has none (ZGC and Shenandoah print none)
  */
 public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
         Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
@@ -44,7 +46,7 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         Double effectiveGogc, FullGcs fullGcs, long humongousAllocations, Integer humongousRegionsPeak,
         long evacuationFailures, StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
         CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
-        List<Window> windows) {
+        List<Window> windows, PauseCpu pauseCpu) {
 
     public GcMetrics {
         pausesByKind = pausesByKind == null ? Map.of() : pausesByKind;
@@ -193,5 +195,54 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
     public record Window(double startSeconds, double durationSeconds, long pauseCount, double pauseMillis,
             double maxPauseMillis, double stwFraction, Long allocatedBytes, Double gcCpuFraction,
             Long heapAfterMinBytes, Long heapAfterMaxBytes, Long liveSetBytes, long stallCount) {
+    }
+
+    /**
+     * CPU times of the GC threads during pauses: the parallelism {@code (user + sys) / real} of each pause
+     * and whether the kernel took more CPU than the collector ({@code sys > user}).
+     *
+     * <p>Only pauses of at least {@value #MIN_REAL_MILLIS} ms wall time are judged: shorter ones are too
+     * coarse to say anything (a GC log prints hundredths of a second). A value is below a limit only
+     * beyond the resolution of its figures: times that are all whole hundredths of a second (the GC
+     * log) may each be off by 5 ms, so a pause is inverted when even {@code (user + sys + 10 ms) /
+     * (real - 5 ms)} stays below the limit, and {@code sys > user} needs {@code sys >= user + 10 ms};
+     * nanosecond figures ({@code jdk.GCCPUTime}) are taken as they are. CPU times of concurrent phases
+     * (CMS) are left out.
+     *
+     * @param pauses pauses with CPU times
+     * @param judged those of at least {@value #MIN_REAL_MILLIS} ms wall time
+     * @param parallelismLimit the parallelism below which a pause is inverted: 1.0 for the parallel
+     *     collectors, 0.9 for Serial and for one parallel GC thread (rules.md SP-03)
+     * @param inverted judged pauses whose parallelism is below {@code parallelismLimit}
+     * @param lowestParallelism the lowest {@code (user + sys) / real} of a judged pause, or {@code null}
+     *     when no pause was judged
+     * @param sysOverUser judged pauses whose system time exceeds their user time
+     * @param highestSysToUser the highest {@code sys / user} of those pauses (a user time of 0 counts as
+     *     half the figures' resolution), or {@code null} when there are none
+     * @param userMillis user CPU time of all pauses with CPU times
+     * @param sysMillis system CPU time of all pauses with CPU times
+     * @param realMillis wall time of all pauses with CPU times
+     */
+    public record PauseCpu(long pauses, long judged, double parallelismLimit, long inverted,
+            Double lowestParallelism, long sysOverUser, Double highestSysToUser, double userMillis,
+            double sysMillis, double realMillis) {
+
+        /** Shortest wall time of a pause whose CPU times are judged. */
+        public static final double MIN_REAL_MILLIS = 10;
+
+        /** {@code inverted / judged}, or {@code null} when no pause was judged. */
+        public Double invertedFraction() {
+            return judged == 0 ? null : (double) inverted / judged;
+        }
+
+        /** {@code sysOverUser / judged}, or {@code null} when no pause was judged. */
+        public Double sysOverUserFraction() {
+            return judged == 0 ? null : (double) sysOverUser / judged;
+        }
+
+        /** {@code sysMillis / (userMillis + sysMillis)}, or {@code null} without CPU time. */
+        public Double sysShare() {
+            return userMillis + sysMillis <= 0 ? null : sysMillis / (userMillis + sysMillis);
+        }
     }
 }

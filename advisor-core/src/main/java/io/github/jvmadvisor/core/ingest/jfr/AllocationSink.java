@@ -19,7 +19,9 @@ import jdk.jfr.consumer.RecordedThread;
 /**
  * Builds an {@link AllocationProfile} from {@code jdk.ObjectAllocationSample},
  * {@code jdk.ObjectAllocationInNewTLAB}, {@code jdk.ObjectAllocationOutsideTLAB} and
- * {@code jdk.ThreadAllocationStatistics} (also under their JDK 9/10 names {@code com.oracle.jdk.*}).
+ * {@code jdk.ThreadAllocationStatistics} (also under their JDK 9/10 names {@code com.oracle.jdk.*}), and
+ * the latest class histogram from {@code jdk.ObjectCount} / {@code jdk.ObjectCountAfterGC}, joined with
+ * the heap used after its collection ({@code jdk.GCHeapSummary}).
  *
  * <p><b>Sites.</b> A site is the first {@code siteDepth} frames (default {@value #DEFAULT_SITE_DEPTH}) of
  * a sampled stack after <em>leading</em> allocation plumbing is skipped: frames of
@@ -63,7 +65,10 @@ public final class AllocationSink implements JfrSink {
     private static final Duration SAME_SNAPSHOT = Duration.ofMillis(500);
 
     private static final Set<String> TYPES = Fields.withOldNames("jdk.ObjectAllocationSample",
-            "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB", "jdk.ThreadAllocationStatistics");
+            "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB", "jdk.ThreadAllocationStatistics",
+            "jdk.ObjectCount", "jdk.ObjectCountAfterGC", "jdk.GCHeapSummary");
+    /** Heap-after sizes kept for joining with the latest histogram. */
+    private static final int HEAP_AFTER_KEPT = 256;
 
     private static final Comparator<List<MethodFrame>> FRAMES_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -101,6 +106,13 @@ public final class AllocationSink implements JfrSink {
     private final Map<Object, ThreadCounter> counters = new HashMap<>();
     private Instant firstSnapshot;
     private Instant lastSnapshot;
+
+    private long histogramGcId = -1;
+    private Instant histogramAt;
+    private String histogramType;
+    private final Map<String, long[]> histogram = new HashMap<>();
+    private final java.util.Set<Long> histogramIds = new java.util.HashSet<>();
+    private final java.util.TreeMap<Long, Long> heapAfter = new java.util.TreeMap<>();
 
     private static final class ThreadCounter {
         String name;
@@ -143,6 +155,8 @@ public final class AllocationSink implements JfrSink {
             case "jdk.ObjectAllocationInNewTLAB" -> inNewTlab(event);
             case "jdk.ObjectAllocationOutsideTLAB" -> outsideTlab(event);
             case "jdk.ThreadAllocationStatistics" -> counter(event);
+            case "jdk.ObjectCount", "jdk.ObjectCountAfterGC" -> objectCount(event);
+            case "jdk.GCHeapSummary" -> heapSummary(event);
             default -> {
                 // not ours
             }
@@ -299,6 +313,65 @@ public final class AllocationSink implements JfrSink {
                 || cls.equals("java.lang.StringConcatHelper") || cls.contains("$$Lambda");
     }
 
+    private void objectCount(RecordedEvent e) {
+        Long id = Fields.getLong(e, "gcId");
+        Long count = Fields.getLong(e, "count");
+        Long size = Fields.getLong(e, "totalSize");
+        if (id == null || count == null || size == null || count < 0 || size < 0) {
+            return;
+        }
+        if (histogramIds.size() < 1_000_000) {
+            histogramIds.add(id);
+        }
+        if (id < histogramGcId) {
+            return;
+        }
+        if (id > histogramGcId) {
+            histogramGcId = id;
+            histogram.clear();
+            histogramAt = Fields.start(e);
+            histogramType = Fields.type(e);
+        }
+        long[] v = histogram.computeIfAbsent(MethodNames.className(Fields.getClass(e, "objectClass")),
+                k -> new long[2]);
+        v[0] += count;
+        v[1] += size;
+    }
+
+    private void heapSummary(RecordedEvent e) {
+        Long id = Fields.getLong(e, "gcId");
+        Long used = Fields.getLong(e, "heapUsed");
+        String when = Fields.getString(e, "when");
+        if (id == null || used == null || used < 0 || when == null || !when.startsWith("After")) {
+            return;
+        }
+        heapAfter.put(id, used);
+        if (heapAfter.size() > HEAP_AFTER_KEPT) {
+            heapAfter.pollFirstEntry();
+        }
+    }
+
+    private AllocationProfile.Histogram histogram() {
+        if (histogramGcId < 0) {
+            return null;
+        }
+        List<AllocationProfile.ClassCount> classes = new ArrayList<>();
+        long instances = 0;
+        long bytes = 0;
+        for (Map.Entry<String, long[]> en : histogram.entrySet()) {
+            classes.add(new AllocationProfile.ClassCount(en.getKey(), en.getValue()[0], en.getValue()[1]));
+            instances += en.getValue()[0];
+            bytes += en.getValue()[1];
+        }
+        classes.sort(Comparator.comparingLong(AllocationProfile.ClassCount::bytes).reversed()
+                .thenComparing(AllocationProfile.ClassCount::name));
+        if (classes.size() > MAX_NAMES) {
+            classes.subList(MAX_NAMES, classes.size()).clear();
+        }
+        return new AllocationProfile.Histogram(histogramGcId, histogramAt, histogramType,
+                Math.max(1, histogramIds.size()), heapAfter.get(histogramGcId), instances, bytes, classes);
+    }
+
     /** What has been read so far. */
     public AllocationProfile result() {
         Tally<List<MethodFrame>> st = sites.copy();
@@ -324,7 +397,8 @@ public final class AllocationSink implements JfrSink {
             s.addTo(st, mt, ct, tt, w);
         }
         return new AllocationProfile(samples, st.totalWeight(), before, firstSample, lastSample,
-                sites(st, maxSites), st.otherWeight(), shares(mt), shares(ct), shares(tt), tlab(), exact());
+                sites(st, maxSites), st.otherWeight(), shares(mt), shares(ct), shares(tt), tlab(), exact(),
+                histogram());
     }
 
     private boolean inFirstRound(ThreadCounter c) {

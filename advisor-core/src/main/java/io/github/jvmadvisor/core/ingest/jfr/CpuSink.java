@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 /**
  * Builds a {@link CpuProfile} from {@code jdk.ExecutionSample}, {@code jdk.CPULoad},
  * {@code jdk.ThreadCPULoad}, {@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} (also under their
- * JDK 9/10 names {@code com.oracle.jdk.*}).
+ * JDK 9/10 names {@code com.oracle.jdk.*}), and {@code jdk.VirtualThreadPinned} (JDK 21+).
  *
  * <p>Hot methods are counted twice: by the top frame of each sample (self) and by every distinct
  * method on the sampled stack (inclusive; a recursive method counts once per sample). Stacks are as
@@ -39,7 +39,7 @@ public final class CpuSink implements JfrSink {
     public static final int MAX_NAMES = 1000;
 
     private static final Set<String> TYPES = Fields.withOldNames("jdk.ExecutionSample", "jdk.CPULoad",
-            "jdk.ThreadCPULoad", "jdk.JavaMonitorEnter", "jdk.ThreadPark");
+            "jdk.ThreadCPULoad", "jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.VirtualThreadPinned");
 
     private long samples;
     private Instant firstSample;
@@ -58,6 +58,10 @@ public final class CpuSink implements JfrSink {
 
     private final Waits monitors = new Waits();
     private final Waits parks = new Waits();
+    private final Waits pinned = new Waits();
+    private Instant firstPinned;
+    private Instant lastPinned;
+    private boolean pinnedEnabled;
     private final Map<String, double[]> threadLoads = new TreeMap<>();
 
     private static final Comparator<MethodFrame> FRAME_ORDER = Comparator.comparing(MethodFrame::method)
@@ -113,6 +117,7 @@ public final class CpuSink implements JfrSink {
                     MethodNames.className(Fields.getClass(event, "monitorClass")), site(event),
                     Fields.durationNanos(event));
             case "jdk.ThreadPark" -> parks.add(parkedClass(event), site(event), Fields.durationNanos(event));
+            case "jdk.VirtualThreadPinned" -> pinned(event);
             default -> {
                 // not ours
             }
@@ -190,6 +195,21 @@ public final class CpuSink implements JfrSink {
         v[2] = Math.max(v[2], load);
     }
 
+    private void pinned(RecordedEvent e) {
+        String reason = Fields.getString(e, "pinnedReason");
+        pinned.add(reason == null || reason.isBlank() ? "?" : reason, site(e), Fields.durationNanos(e));
+        Instant at = Fields.start(e);
+        if (at != null) {
+            firstPinned = firstPinned == null || at.isBefore(firstPinned) ? at : firstPinned;
+            lastPinned = lastPinned == null || at.isAfter(lastPinned) ? at : lastPinned;
+        }
+    }
+
+    @Override
+    public void settings(JfrSettings settings) {
+        pinnedEnabled = Boolean.TRUE.equals(settings.enabled("jdk.VirtualThreadPinned"));
+    }
+
     private static String parkedClass(RecordedEvent e) {
         return Fields.getClass(e, "parkedClass") == null ? "?"
                 : MethodNames.className(Fields.getClass(e, "parkedClass"));
@@ -223,7 +243,16 @@ public final class CpuSink implements JfrSink {
             tl.subList(MAX_NAMES, tl.size()).clear();
         }
         return new CpuProfile(samples, firstSample, lastSample, methods(self), methods(inclusive), methods(threads),
-                load, monitors.result(), parks.result(), tl);
+                load, monitors.result(), parks.result(), tl, pinning());
+    }
+
+    private CpuProfile.Pinning pinning() {
+        if (!pinnedEnabled && pinned.events == 0) {
+            return null;
+        }
+        CpuProfile.Blocking b = pinned.result();
+        return new CpuProfile.Pinning(b.events(), b.totalNanos(), b.maxNanos(), firstPinned, lastPinned, b.byClass(),
+                b.bySite());
     }
 
     private List<CpuProfile.MethodSamples> methods(Tally<String> t) {

@@ -27,6 +27,12 @@ public enum EvidenceKind {
     GC_CPU("GC CPU time: gc,cpu lines (-Xlog:gc*) for Serial, Parallel, G1, or jdk.GCCPUTime in a recording"),
     /** Allocation by site and class. */
     ALLOCATION("allocation sites: a JFR recording with jdk.ObjectAllocationSample (on in default and profile settings)"),
+    /** A class histogram of the heap (object counts and sizes per class). */
+    OBJECT_HISTOGRAM("a class histogram: a short recording with +jdk.ObjectCountAfterGC#enabled=true (it walks the heap at "
+            + "every GC: record briefly)"),
+    /** Virtual threads pinned to their carrier. */
+    VIRTUAL_THREAD_PINNING("virtual-thread pinning: a recording of JDK 21 or later with jdk.VirtualThreadPinned (on in the "
+            + "default and profile settings)"),
     /** Inlining decisions per call site. */
     INLINING("inlining decisions: a short recording with +jdk.CompilerInlining#enabled=true"),
     /** JIT compilations, deoptimizations, code cache. */
@@ -103,6 +109,8 @@ public enum EvidenceKind {
             }
         });
         e.cpu().filter(c -> c.samples() > 0).ifPresent(c -> out.add(CPU_PROFILE));
+        e.cpu().filter(c -> c.pinned() != null).ifPresent(c -> out.add(VIRTUAL_THREAD_PINNING));
+        e.allocation().filter(a -> a.histogram() != null).ifPresent(a -> out.add(OBJECT_HISTOGRAM));
         if (!e.latency().isEmpty()) {
             out.add(LATENCY);
         }

@@ -51,7 +51,7 @@ public final class VirtualThreadPinning implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.CPU_PROFILE);
+        return Set.of(EvidenceKind.VIRTUAL_THREAD_PINNING);
     }
 
     @Override

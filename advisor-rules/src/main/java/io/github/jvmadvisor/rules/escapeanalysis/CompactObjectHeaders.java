@@ -51,7 +51,7 @@ public final class CompactObjectHeaders implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.ALLOCATION);
+        return Set.of(EvidenceKind.OBJECT_HISTOGRAM);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class DuplicateStrings implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.ALLOCATION);
+        return Set.of(EvidenceKind.OBJECT_HISTOGRAM);
     }
 
     @Override

@@ -79,7 +79,7 @@ class VirtualThreadPinningTest {
             assertNull(e.cpu().orElseThrow().pinned());
             assertTrue(Advice.run(new VirtualThreadPinning(), e, 17).findings().isEmpty());
         }
-        assertEquals(List.of(EvidenceKind.CPU_PROFILE), Advice.notApplicable(Advice.run(new VirtualThreadPinning(),
+        assertEquals(List.of(EvidenceKind.VIRTUAL_THREAD_PINNING), Advice.notApplicable(Advice.run(new VirtualThreadPinning(),
                 Advice.of(List.of(log), null, null, null, 17), 17)).missing());
     }
 }

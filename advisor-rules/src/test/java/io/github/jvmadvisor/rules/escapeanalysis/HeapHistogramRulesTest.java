@@ -90,8 +90,10 @@ class HeapHistogramRulesTest {
     @Test
     void alloc04QuietOnArraysAndNotApplicableWithoutARecording() {
         assertTrue(Advice.findings(Advice.run(new DuplicateStrings(), arrays, 17)).isEmpty());
-        assertTrue(Advice.findings(Advice.run(new DuplicateStrings(), plain, 17)).isEmpty());
-        assertEquals(List.of(EvidenceKind.ALLOCATION), Advice.notApplicable(Advice.run(new DuplicateStrings(),
+        // a recording without the histogram event says so, with what to record
+        assertEquals(List.of(EvidenceKind.OBJECT_HISTOGRAM),
+                Advice.notApplicable(Advice.run(new DuplicateStrings(), plain, 17)).missing());
+        assertEquals(List.of(EvidenceKind.OBJECT_HISTOGRAM), Advice.notApplicable(Advice.run(new DuplicateStrings(),
                 Advice.ofCommandLine("-Xmx1g", null, null, 17), 17)).missing());
     }
 
@@ -111,7 +113,7 @@ class HeapHistogramRulesTest {
     void alloc05QuietOnLargeObjectsAndNotApplicableWithoutARecording() {
         assertTrue(histogram(arrays).meanInstanceBytes() > 32);
         assertTrue(Advice.findings(Advice.run(new CompactObjectHeaders(), arrays, 25)).isEmpty());
-        assertEquals(List.of(EvidenceKind.ALLOCATION), Advice.notApplicable(Advice.run(new CompactObjectHeaders(),
+        assertEquals(List.of(EvidenceKind.OBJECT_HISTOGRAM), Advice.notApplicable(Advice.run(new CompactObjectHeaders(),
                 Advice.ofCommandLine("-Xmx1g", null, null, 25), 25)).missing());
     }
 }

@@ -114,5 +114,6 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.safepoints.SysOverUser,
             io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
             io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
-            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders;
+            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders,
+            io.github.jvmadvisor.rules.startupaot.UnrepresentativeTraining;
 }

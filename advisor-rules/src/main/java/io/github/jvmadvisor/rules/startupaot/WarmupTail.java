@@ -27,7 +27,8 @@ import java.util.Set;
  * to a training run. The advice depends on the target JDK: dynamic CDS on 17 and 18
  * ({@code -XX:ArchiveClassesAtExit} then {@code -XX:SharedArchiveFile}), {@code -XX:+AutoCreateSharedArchive}
  * on 19 to 23, the AOT cache on 24 ({@code AOTMode=record}, then {@code create}), and on 25 the one-step
- * {@code -XX:AOTCacheOutput} whose cache also holds method profiles (JEP 515).
+ * {@code -XX:AOTCacheOutput} whose cache also holds method profiles (JEP 515). Quiet when the options
+ * already use an archive or cache (AOT-04 judges those).
  */
 public final class WarmupTail implements Rule {
 
@@ -73,14 +74,15 @@ public final class WarmupTail implements Rule {
         return List.of(WARMUP, RATIO, WARN_RATIO);
     }
 
-    @Override
-    public List<Finding> evaluate(RuleContext ctx) {
-        double warmup = ctx.param(WARMUP);
-        String worstTag = null;
-        boolean unitKnown = true;
-        double worstRatio = 0;
-        double worstWarm = 0;
-        double worstSteady = 0;
+    /**
+     * The worst warm-up tail over the latency series: the highest interval p99 in the first
+     * {@code warmupSeconds} over the median interval p99 after it; {@code null} when no series has both.
+     */
+    record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown) {
+    }
+
+    static Tail tail(RuleContext ctx, double warmup) {
+        Tail worst = null;
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {
                 double warm = 0;
@@ -101,15 +103,42 @@ public final class WarmupTail implements Rule {
                 }
                 steady.sort(null);
                 double median = steady.get(steady.size() / 2);
-                if (median > 0 && warm / median > worstRatio) {
-                    worstRatio = warm / median;
-                    worstTag = s.tag();
-                    worstWarm = warm;
-                    worstSteady = median;
-                    unitKnown = s.unit().known();
+                if (median > 0 && (worst == null || warm / median > worst.ratio())) {
+                    worst = new Tail(warm / median, s.tag(), warm, median, s.unit().known());
                 }
             }
         }
+        return worst;
+    }
+
+    /** The AOT cache or CDS archive the options already use, or {@code null}. */
+    static String cacheInUse(RuleContext ctx) {
+        for (String f : List.of("AOTCache", "SharedArchiveFile")) {
+            String v = ctx.options().lastSetting(f) == null ? null : ctx.options().lastSetting(f).value();
+            if (v != null && !v.isBlank()) {
+                return "-XX:" + f + "=" + v;
+            }
+        }
+        return Boolean.TRUE.equals(ctx.flagBoolean("AutoCreateSharedArchive")) && ctx.asked("AutoCreateSharedArchive")
+                ? "-XX:+AutoCreateSharedArchive" : null;
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext ctx) {
+        double warmup = ctx.param(WARMUP);
+        if (cacheInUse(ctx) != null) {
+            // a cache is already there: whether it helps is AOT-04's question
+            return List.of();
+        }
+        Tail t = tail(ctx, warmup);
+        if (t == null) {
+            return List.of();
+        }
+        double worstRatio = t.ratio();
+        String worstTag = t.tag();
+        double worstWarm = t.warm();
+        double worstSteady = t.steady();
+        boolean unitKnown = t.unitKnown();
         if (worstRatio < ctx.param(RATIO)) {
             return List.of();
         }
@@ -126,7 +155,7 @@ public final class WarmupTail implements Rule {
         return List.of(f.build());
     }
 
-    private static String show(double v, boolean millis) {
+    static String show(double v, boolean millis) {
         return millis ? Units.millis(v) : Units.number(v) + " (unit unknown)";
     }
 

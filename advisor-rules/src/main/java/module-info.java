@@ -114,5 +114,9 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.safepoints.SysOverUser,
             io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
             io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
-            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders;
+            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders,
+            // rules-jfr4
+            io.github.jvmadvisor.rules.safepoints.SwapInUse,
+            io.github.jvmadvisor.rules.nativememory.GlibcArenas,
+            io.github.jvmadvisor.rules.jit.CompileBacklog;
 }

@@ -115,5 +115,9 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
             io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
             io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders,
-            io.github.jvmadvisor.rules.startupaot.UnrepresentativeTraining;
+            io.github.jvmadvisor.rules.startupaot.UnrepresentativeTraining,
+            // rules-jfr4
+            io.github.jvmadvisor.rules.safepoints.SwapInUse,
+            io.github.jvmadvisor.rules.nativememory.GlibcArenas,
+            io.github.jvmadvisor.rules.jit.CompileBacklog;
 }

@@ -679,7 +679,8 @@ public final class GcMetricsBuilder implements GcEventListener {
         double median = ys.length % 2 == 1 ? ys[ys.length / 2] : (ys[ys.length / 2 - 1] + ys[ys.length / 2]) / 2;
         long peak = (long) points.stream().mapToDouble(p -> p[1]).max().orElse(0);
         // trend after warm-up: skip the first fifth of the run
-        double end = trendPoints.get(trendPoints.size() - 1)[0];
+        // a recording can have live-set points (heap summaries) without trend points (no collection)
+        double end = trendPoints.isEmpty() ? 0 : trendPoints.get(trendPoints.size() - 1)[0];
         double warm = durationNanos > 0 ? durationNanos / 1e9 * 0.2 : end * 0.2;
         SimpleRegression reg = new SimpleRegression();
         double sumY = 0;

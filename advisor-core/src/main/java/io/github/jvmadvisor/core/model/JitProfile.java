@@ -342,9 +342,51 @@ public record JitProfile(Compilations compilations, long compilationFailureEvent
      * @param totalAdded tasks added since start, at the last event, or {@code null}
      * @param totalRemoved tasks removed since start, at the last event, or {@code null}
      * @param compilerThreads compiler threads at the last event, or {@code null}
+     * @param windows the queue over time, oldest first: one window per event until there are
+     *     {@value #MAX_WINDOWS}, then adjacent windows merge pairwise (so a long recording keeps at most
+     *     that many windows, each covering several events)
      */
     public record CompileQueue(String compiler, long samples, long lastQueueSize, long maxQueueSize,
             long peakQueueSize, double meanAddedPerSec, double meanRemovedPerSec, Long totalAdded, Long totalRemoved,
-            Integer compilerThreads) {
+            Integer compilerThreads, List<QueueWindow> windows) {
+
+        /** The most windows a queue keeps. */
+        public static final int MAX_WINDOWS = 256;
+
+        public CompileQueue {
+            windows = windows == null ? List.of() : List.copyOf(windows);
+        }
+
+        /** A queue without its time series. */
+        public CompileQueue(String compiler, long samples, long lastQueueSize, long maxQueueSize, long peakQueueSize,
+                double meanAddedPerSec, double meanRemovedPerSec, Long totalAdded, Long totalRemoved,
+                Integer compilerThreads) {
+            this(compiler, samples, lastQueueSize, maxQueueSize, peakQueueSize, meanAddedPerSec, meanRemovedPerSec,
+                    totalAdded, totalRemoved, compilerThreads, List.of());
+        }
+    }
+
+    /**
+     * A stretch of one compiler's queue: the events from {@code startSeconds} to {@code endSeconds}.
+     *
+     * @param startSeconds time of the first event, seconds after the compiler's first queue event
+     * @param endSeconds time of the last event, on the same axis
+     * @param samples events in the window
+     * @param lastQueueSize queue length at the window's last event
+     * @param maxQueueSize largest queue length in the window
+     * @param addedPerSec mean rate of tasks added ({@code addedRate}) over the window's events
+     * @param removedPerSec mean rate of tasks removed ({@code removedRate}) over the window's events
+     */
+    public record QueueWindow(double startSeconds, double endSeconds, long samples, long lastQueueSize,
+            long maxQueueSize, double addedPerSec, double removedPerSec) {
+
+        /** The two windows as one ({@code this} first). */
+        public QueueWindow merge(QueueWindow next) {
+            long n = samples + next.samples;
+            return new QueueWindow(startSeconds, next.endSeconds, n, next.lastQueueSize,
+                    Math.max(maxQueueSize, next.maxQueueSize),
+                    (addedPerSec * samples + next.addedPerSec * next.samples) / n,
+                    (removedPerSec * samples + next.removedPerSec * next.samples) / n);
+        }
     }
 }

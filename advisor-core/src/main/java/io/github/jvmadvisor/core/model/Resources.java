@@ -40,16 +40,30 @@ public record Resources(NativeMemory memory, ContainerUsage container, OldObject
      *     only with {@code -XX:NativeMemoryTracking})
      * @param nmtByCategory per native-memory-tracking category, sorted by name
      * @param physicalUsedPeakBytes peak physical memory in use on the machine
+     * @param swapUsedPeakBytes peak swap in use ({@code jdk.SwapSpace} {@code totalSize - freeSize}, JDK 25
+     *     recordings; in a container, the container's swap), or {@code null} when not recorded
      */
     public record NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
             Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
             Long directCountPeak, Long directMaxCapacityBytes, Long threadsPeak, Long threadsStarted,
             Long rssPeakBytes, Long rssLastBytes, Long nmtCommittedPeakBytes, Map<String, NmtCategory> nmtByCategory,
-            Long physicalUsedPeakBytes) {
+            Long physicalUsedPeakBytes, Long swapUsedPeakBytes) {
 
         public NativeMemory {
             nmtByCategory = nmtByCategory == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new TreeMap<>(nmtByCategory));
+        }
+
+        /** Non-heap memory without the swap in use (recordings before JDK 25 have no {@code jdk.SwapSpace}). */
+        public NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
+                Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
+                Long directCountPeak, Long directMaxCapacityBytes, Long threadsPeak, Long threadsStarted,
+                Long rssPeakBytes, Long rssLastBytes, Long nmtCommittedPeakBytes, Map<String, NmtCategory> nmtByCategory,
+                Long physicalUsedPeakBytes) {
+            this(metaspaceUsedPeakBytes, metaspaceCommittedPeakBytes, classSpaceCommittedPeakBytes,
+                    metaspaceGcThresholdBytes, directUsedPeakBytes, directCountPeak, directMaxCapacityBytes, threadsPeak,
+                    threadsStarted, rssPeakBytes, rssLastBytes, nmtCommittedPeakBytes, nmtByCategory,
+                    physicalUsedPeakBytes, null);
         }
     }
 

@@ -461,6 +461,7 @@ public final class AnalysisJson {
         }
         g.writeEndObject();
         num(g, "physicalUsedPeakBytes", m.physicalUsedPeakBytes());
+        num(g, "swapUsedPeakBytes", m.swapUsedPeakBytes());
         g.writeEndObject();
         g.writeFieldName("container");
         Resources.ContainerUsage c = r.container();

@@ -71,6 +71,19 @@ public final class JitJson {
             num(g, "totalAdded", q.totalAdded());
             num(g, "totalRemoved", q.totalRemoved());
             num(g, "compilerThreads", q.compilerThreads());
+            g.writeArrayFieldStart("windows");
+            for (JitProfile.QueueWindow w : q.windows()) {
+                g.writeStartObject();
+                rounded(g, "startSeconds", w.startSeconds());
+                rounded(g, "endSeconds", w.endSeconds());
+                g.writeNumberField("samples", w.samples());
+                g.writeNumberField("lastQueueSize", w.lastQueueSize());
+                g.writeNumberField("maxQueueSize", w.maxQueueSize());
+                rounded(g, "addedPerSec", w.addedPerSec());
+                rounded(g, "removedPerSec", w.removedPerSec());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();

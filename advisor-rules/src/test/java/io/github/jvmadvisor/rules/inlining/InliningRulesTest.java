@@ -160,8 +160,22 @@ class InliningRulesTest {
     }
 
     @Test
-    void coldSiteTooBigIsQuietWhenNoHotCallerHasColdSiteRefusals() {
+    void coldSiteTooBigFiresAtTheRarelyTakenCallInAHotMethod() {
+        // default parameters: coldStep's loop makes it one of the hottest methods in the samples
         Report r = Advice.run(new ColdSiteTooBig(), JitRuns.inlining(), JDK);
+        Finding f = Advice.only(r);
+        assertEquals(IW + ".coldStep(int, int) @57 -> " + IW + ".rareBig(int)", text(f, "hottest call site"));
+        assertEquals("too big", text(f, "message"));
+        assertTrue(value(f, "caller share of samples") >= 0.01, f::toString);
+        // information only, and no flag: a refactoring hint
+        assertTrue(f.score() <= 50, f::toString);
+        assertTrue(options(f).isEmpty(), f::toString);
+        assertTrue(f.recommendations().get(0).action().contains("MaxInlineSize"), f.recommendations().get(0)::action);
+    }
+
+    @Test
+    void coldSiteTooBigIsQuietWhenNoHotCallerHasColdSiteRefusals() {
+        Report r = Advice.run(new ColdSiteTooBig(), JitRuns.profiled(), JDK);
         assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
     }
 

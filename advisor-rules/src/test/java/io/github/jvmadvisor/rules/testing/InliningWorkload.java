@@ -13,7 +13,11 @@ package io.github.jvmadvisor.rules.testing;
  *   <li>{@link #codeLoop}: calls {@link #medium}, compiled on its own first (by {@link #warmMedium}) into more machine code than
  *       {@code InlineSmallCode} (2500 bytes): {@code already compiled into a big method};</li>
  *   <li>{@link #boxLoop}: {@code Integer.valueOf} of values above the cache, stored: boxing allocation;</li>
- *   <li>{@link #largeArrays}: every eighth round a 256 KB {@code byte[]}, allocated outside a TLAB.</li>
+ *   <li>{@link #largeArrays}: every eighth round a 256 KB {@code byte[]}, allocated outside a TLAB;</li>
+ *   <li>{@link #coldLoop}: calls {@link #coldStep}, a hot method that on one call in 4096 (at most
+ *       {@link #RARE_CAP} times in all, so that the callee stays interpreted) calls {@link #rareBig} (byte
+ *       code over {@code MaxInlineSize}, 35, and under {@code FreqInlineSize}): C2 sees a cold site and
+ *       says {@code too big}.</li>
  * </ul>
  */
 public final class InliningWorkload {
@@ -22,6 +26,8 @@ public final class InliningWorkload {
     static final Integer[] BOXES = new Integer[1 << 12];
     static final byte[][] LARGE = new byte[4][];
     static volatile int sink;
+    static final int RARE_CAP = 100;
+    static int rareCalls;
 
     private InliningWorkload() {
     }
@@ -79,6 +85,7 @@ public final class InliningWorkload {
             acc += megaLoop(acc, 20_000);
             acc += boxLoop(acc, 2_000);
             acc += codeLoop(acc, 5_000);
+            acc += coldLoop(acc, round, 4_096);
             if ((++round & 7) == 0) {
                 acc += largeArrays();
             }
@@ -417,6 +424,44 @@ public final class InliningWorkload {
         b = b ^ (a >>> 20);
         a = a * 64 + b;
         b = b ^ (a >>> 21);
+        return a ^ b;
+    }
+
+    static int coldLoop(int seed, int round, int n) {
+        int acc = seed;
+        for (int i = 0; i < n; i++) {
+            acc += coldStep(acc, i + round * n);
+        }
+        return acc;
+    }
+
+    /** Hot arithmetic, and a rarely taken call to a callee too big for a cold site. */
+    static int coldStep(int acc, int i) {
+        int a = acc;
+        for (int k = 0; k < 24; k++) {
+            a = a * 31 + (a >>> 7) + k;
+        }
+        if ((i & 4095) == 4095 && rareCalls < RARE_CAP) {
+            rareCalls++;
+            a += rareBig(a);
+        }
+        return a;
+    }
+
+    /** About 90 bytes of byte code: over MaxInlineSize (35), under FreqInlineSize (325). */
+    static int rareBig(int x) {
+        int a = x + 3;
+        int b = x ^ 0x5d;
+        a = a * 31 + b;
+        b = b ^ (a >>> 3);
+        a = a * 37 + b;
+        b = b ^ (a >>> 5);
+        a = a * 41 + b;
+        b = b ^ (a >>> 7);
+        a = a * 43 + b;
+        b = b ^ (a >>> 9);
+        a = a * 47 + b;
+        b = b ^ (a >>> 11);
         return a ^ b;
     }
 

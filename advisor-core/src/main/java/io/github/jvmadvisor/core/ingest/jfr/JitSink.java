@@ -148,6 +148,10 @@ public final class JitSink implements JfrSink {
         Long totalAdded;
         Long totalRemoved;
         Integer threads;
+        Double origin;
+        /** Events as {at nanos, size, added, removed}, in arrival order, merged when full. */
+        final List<double[]> points = new ArrayList<>();
+        final List<JitProfile.QueueWindow> merged = new ArrayList<>();
     }
 
     /** An empty sink. */
@@ -425,6 +429,14 @@ public final class JitSink implements JfrSink {
         Double removed = Fields.getDouble(e, "removedRate");
         q.added += added == null ? 0 : added;
         q.removed += removed == null ? 0 : removed;
+        q.points.add(new double[] {Fields.epochNanos(at), size, added == null ? 0 : added,
+            removed == null ? 0 : removed});
+        if (q.points.size() > 2 * JitProfile.CompileQueue.MAX_WINDOWS) {
+            // keep memory bounded: fold the points into windows and merge pairwise
+            q.merged.clear();
+            q.merged.addAll(windows(q));
+            q.points.clear();
+        }
         if (q.at == null || !at.isBefore(q.at)) {
             q.at = at;
             q.last = size;
@@ -522,7 +534,31 @@ public final class JitSink implements JfrSink {
     private List<JitProfile.CompileQueue> queueResult() {
         List<JitProfile.CompileQueue> out = new ArrayList<>();
         queues.forEach((c, q) -> out.add(new JitProfile.CompileQueue(c, q.samples, q.last, q.max, q.peak,
-                q.added / q.samples, q.removed / q.samples, q.totalAdded, q.totalRemoved, q.threads)));
+                q.added / q.samples, q.removed / q.samples, q.totalAdded, q.totalRemoved, q.threads, windows(q))));
+        return out;
+    }
+
+    /**
+     * A queue's windows: the merged ones so far, then one per pending event, merged pairwise until there
+     * are at most {@link JitProfile.CompileQueue#MAX_WINDOWS}. Times are seconds after the first event.
+     */
+    private static List<JitProfile.QueueWindow> windows(Queue q) {
+        List<double[]> pts = new ArrayList<>(q.points);
+        pts.sort(Comparator.comparingDouble(p -> p[0]));
+        double origin = q.origin != null ? q.origin : pts.isEmpty() ? 0 : pts.get(0)[0];
+        q.origin = origin;
+        List<JitProfile.QueueWindow> out = new ArrayList<>(q.merged);
+        for (double[] p : pts) {
+            double t = (p[0] - origin) / 1e9;
+            out.add(new JitProfile.QueueWindow(t, t, 1, (long) p[1], (long) p[1], p[2], p[3]));
+        }
+        while (out.size() > JitProfile.CompileQueue.MAX_WINDOWS) {
+            List<JitProfile.QueueWindow> half = new ArrayList<>((out.size() + 1) / 2);
+            for (int i = 0; i < out.size(); i += 2) {
+                half.add(i + 1 < out.size() ? out.get(i).merge(out.get(i + 1)) : out.get(i));
+            }
+            out = half;
+        }
         return out;
     }
 

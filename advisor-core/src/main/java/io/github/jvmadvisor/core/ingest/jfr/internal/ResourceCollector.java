@@ -19,7 +19,8 @@ public final class ResourceCollector implements JfrSink {
 
     private static final Set<String> TYPES = Set.of("jdk.MetaspaceSummary", "jdk.DirectBufferStatistics",
             "jdk.JavaThreadStatistics", "jdk.ResidentSetSize", "jdk.NativeMemoryUsage", "jdk.NativeMemoryUsageTotal",
-            "jdk.ContainerMemoryUsage", "jdk.ContainerCPUThrottling", "jdk.PhysicalMemory", "jdk.OldObjectSample");
+            "jdk.ContainerMemoryUsage", "jdk.ContainerCPUThrottling", "jdk.PhysicalMemory", "jdk.OldObjectSample",
+            "jdk.SwapSpace");
     private static final int TOP_CLASSES = 20;
     private static final int MAX_CLASSES = 10_000;
 
@@ -39,6 +40,7 @@ public final class ResourceCollector implements JfrSink {
     private long nmtTotal = -1;
     private final Map<String, long[]> nmt = new TreeMap<>(); // committed peak, last, reserved peak, last at
     private long physicalUsed = -1;
+    private long swapUsed = -1;
     private long containerUsage = -1;
     private long failCount = -1;
     private boolean sawContainer;
@@ -108,6 +110,14 @@ public final class ResourceCollector implements JfrSink {
             case "jdk.PhysicalMemory":
                 physicalUsed = Math.max(physicalUsed, Fields.lng(e, "usedSize"));
                 break;
+            case "jdk.SwapSpace": {
+                long total = Fields.lng(e, "totalSize");
+                long free = Fields.lng(e, "freeSize");
+                if (total >= 0 && free >= 0) {
+                    swapUsed = Math.max(swapUsed, Math.max(0, total - free));
+                }
+                break;
+            }
             case "jdk.ContainerMemoryUsage":
                 sawContainer = true;
                 containerUsage = Math.max(containerUsage, Fields.lng(e, "memoryUsage"));
@@ -184,7 +194,7 @@ public final class ResourceCollector implements JfrSink {
         Resources.NativeMemory memory = new Resources.NativeMemory(val(metaUsed), val(metaCommitted),
                 val(classCommitted), val(metaThreshold), val(directUsed), val(directCount), val(directMax),
                 val(threadsPeak), val(threadsStarted), val(rssPeak), val(rssLast), val(nmtTotal), cats,
-                val(physicalUsed));
+                val(physicalUsed), val(swapUsed));
         Resources.ContainerUsage container = sawContainer ? new Resources.ContainerUsage(val(containerUsage),
                 val(failCount), val(throttling(0)), val(throttling(1)), val(throttling(2))) : null;
         Resources.OldObjects old = null;

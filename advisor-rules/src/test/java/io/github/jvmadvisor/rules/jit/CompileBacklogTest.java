@@ -1,0 +1,134 @@
+package io.github.jvmadvisor.rules.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jvmadvisor.core.engine.Advisor;
+import io.github.jvmadvisor.core.engine.Report;
+import io.github.jvmadvisor.core.engine.RuleSet;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.JitProfile;
+import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.testing.ChildJvm;
+import io.github.jvmadvisor.core.testing.Jdks;
+import io.github.jvmadvisor.rules.testing.Advice;
+import io.github.jvmadvisor.rules.testing.JitRuns;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JIT-07 on recordings of real JDK 25 runs with {@code jdk.CompilerQueueUtilization} every second and two
+ * compiler threads: {@link CompileBacklogWorkload} loading a new copy of 24 methods every few milliseconds
+ * and keeping the last 16 in use (the C2 queue grows by about a hundred tasks a second), against one copy
+ * only (the queues drain after warm-up). The runs last seconds, so warm-up and the backlog's minimum span are
+ * set to 1 s and 2 s (60 s each by default).
+ */
+class CompileBacklogTest {
+
+    @TempDir
+    static Path dir;
+    static Evidence backlog;
+    static Evidence drained;
+
+    @BeforeAll
+    static void runs() throws Exception {
+        Optional<Jdks.Jdk> jdk25 = Jdks.feature(25);
+        if (jdk25.isEmpty()) {
+            return;
+        }
+        backlog = run(jdk25.get(), "backlog", List.of("4.5", "16", "100"));
+        drained = run(jdk25.get(), "drained", List.of("4.5", "0", "100"));
+    }
+
+    static Evidence run(Jdks.Jdk jdk, String name, List<String> args) throws Exception {
+        Path jfr = dir.resolve(name + ".jfr");
+        ChildJvm.run(jdk, dir, List.of("-Xmx128m", "-XX:CICompilerCount=2", "-XX:StartFlightRecording:filename=" + jfr
+                + ",settings=profile,jdk.CompilerQueueUtilization#period=1s"), CompileBacklogWorkload.class, args, 120)
+                .requireSuccess();
+        return Advice.of(List.of(jfr), null, null, null, 25);
+    }
+
+    static Report shortRun(Evidence e) {
+        return Advisor.builder().rules(RuleSet.of(new CompileBacklog())).targetJdk(25)
+                .parameter("JIT-07.warmupSeconds", "1").parameter("JIT-07.minSeconds", "2").build().advise(e);
+    }
+
+    static double figure(Finding f, String name) {
+        return f.figures().stream().filter(x -> x.name().equals(name)).findFirst().map(Figure::value)
+                .orElseThrow(() -> new AssertionError("no figure " + name + " in " + f.figures()));
+    }
+
+    static JitProfile.CompileQueue queue(Evidence e, String compiler) {
+        return e.jit().orElseThrow().queues().stream().filter(q -> q.compiler().equals(compiler)).findFirst()
+                .orElseThrow();
+    }
+
+    static void need25() {
+        Assumptions.assumeTrue(backlog != null, "Temurin 25 not installed");
+    }
+
+    @Test
+    void theReaderKeepsTheQueueOverTime() {
+        need25();
+        JitProfile.CompileQueue c2 = queue(backlog, "c2");
+        // one window per event, one event a second
+        assertEquals(c2.samples(), c2.windows().size());
+        assertTrue(c2.windows().size() >= 4, c2::toString);
+        JitProfile.QueueWindow last = c2.windows().get(c2.windows().size() - 1);
+        assertEquals(c2.lastQueueSize(), last.lastQueueSize());
+        assertEquals(0.0, c2.windows().get(0).startSeconds());
+        assertTrue(last.endSeconds() >= 3, c2::toString);
+    }
+
+    @Test
+    void firesWhenTheC2QueueKeepsGrowing() {
+        need25();
+        Finding f = Advice.only(shortRun(backlog));
+        assertEquals("c2", f.figures().stream().filter(x -> x.name().equals("compiler")).findFirst().orElseThrow().text());
+        JitProfile.CompileQueue c2 = queue(backlog, "c2");
+        assertEquals(c2.lastQueueSize(), figure(f, "queue at end"), 0);
+        assertTrue(figure(f, "queue at end") > figure(f, "queue at start"), f::toString);
+        assertTrue(figure(f, "added rate") > figure(f, "removed rate"), f::toString);
+        double growth = (figure(f, "queue at end") - figure(f, "queue at start")) / figure(f, "backlog span") * 60;
+        assertEquals(growth, figure(f, "queue growth"), 1e-6);
+        assertTrue(growth >= 600, f::toString); // hundreds of tasks a minute: a warning
+        assertTrue(f.score() >= 75, f::toString);
+        assertTrue(f.recommendations().stream().anyMatch(r -> r.action() != null && r.action().contains("AOTCache")),
+                f::toString);
+    }
+
+    @Test
+    void quietWithTheDefaultWarmUpOnASecondsLongRun() {
+        need25();
+        Report r = Advice.run(new CompileBacklog(), backlog, 25);
+        assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
+    }
+
+    @Test
+    void quietWhenTheQueuesDrainAfterWarmUp() {
+        need25();
+        assertEquals(0, queue(drained, "c2").lastQueueSize());
+        Report r = shortRun(drained);
+        assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
+    }
+
+    @Test
+    void quietOnJdk17RecordingsWithoutQueueEvents() {
+        assertTrue(JitRuns.profiled().jit().orElseThrow().queues().isEmpty());
+        Report r = Advice.run(new CompileBacklog(), JitRuns.profiled(), 17);
+        assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
+    }
+
+    @Test
+    void notApplicableWithoutARecording() {
+        Report r = Advice.run(new CompileBacklog(), Advice.ofCommandLine("-Xmx1g", null, null, 25), 25);
+        assertEquals(List.of(EvidenceKind.JIT), Advice.notApplicable(r).missing());
+    }
+}

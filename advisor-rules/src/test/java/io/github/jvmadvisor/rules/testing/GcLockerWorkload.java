@@ -3,7 +3,7 @@ package io.github.jvmadvisor.rules.testing;
 import java.util.zip.Deflater;
 
 /**
- * Makes G1 on JDK 17 start collections for the GC locker: threads compressing large arrays with
+ * Makes G1 on JDK 17 start collections for the GC locker (seen: 1 of 3 to 7 of 10 pauses): threads compressing arrays with
  * {@link Deflater} (whose native code holds the arrays with JNI {@code GetPrimitiveArrayCritical})
  * while another thread allocates. When an allocation fails inside such a critical region, the GC is
  * delayed and then run as {@code GCLocker Initiated GC}. JDK 22 and later pin regions instead (JEP 423).
@@ -18,14 +18,14 @@ public final class GcLockerWorkload {
 
     public static void main(String[] args) throws Exception {
         long end = System.nanoTime() + (long) (Double.parseDouble(args[0]) * 1e9);
-        Thread[] threads = new Thread[4];
+        Thread[] threads = new Thread[5];
         for (int t = 0; t < threads.length; t++) {
-            boolean compress = t != 0;
+            boolean compress = t >= 2;
             threads[t] = new Thread(() -> {
                 long s = 0;
                 if (compress) {
-                    byte[] in = new byte[8 << 20];
-                    byte[] out = new byte[9 << 20];
+                    byte[] in = new byte[4 << 20];
+                    byte[] out = new byte[5 << 20];
                     for (int i = 0; i < in.length; i++) {
                         in[i] = (byte) (i * 31 >>> 3);
                     }
@@ -40,7 +40,7 @@ public final class GcLockerWorkload {
                 } else {
                     while (System.nanoTime() < end) {
                         for (int k = 0; k < 1000; k++) {
-                            byte[] g = new byte[1024];
+                            byte[] g = new byte[4096];
                             s += g.length;
                         }
                     }

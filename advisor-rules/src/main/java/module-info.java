@@ -114,5 +114,9 @@ module io.github.jvmadvisor.rules {
             io.github.jvmadvisor.rules.safepoints.SysOverUser,
             io.github.jvmadvisor.rules.cpu.VirtualThreadPinning,
             io.github.jvmadvisor.rules.escapeanalysis.DuplicateStrings,
-            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders;
+            io.github.jvmadvisor.rules.escapeanalysis.CompactObjectHeaders,
+            // log4: G1-08, SHEN-04, AOT-03
+            io.github.jvmadvisor.rules.g1.G1RememberedSetScanning,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahPacingTax,
+            io.github.jvmadvisor.rules.startupaot.AotCacheMismatch;
 }

@@ -119,5 +119,9 @@ module io.github.jvmadvisor.rules {
             // rules-jfr4
             io.github.jvmadvisor.rules.safepoints.SwapInUse,
             io.github.jvmadvisor.rules.nativememory.GlibcArenas,
-            io.github.jvmadvisor.rules.jit.CompileBacklog;
+            io.github.jvmadvisor.rules.jit.CompileBacklog,
+            // log4: G1-08, SHEN-04, AOT-03
+            io.github.jvmadvisor.rules.g1.G1RememberedSetScanning,
+            io.github.jvmadvisor.rules.shenandoah.ShenandoahPacingTax,
+            io.github.jvmadvisor.rules.startupaot.AotCacheMismatch;
 }

@@ -476,6 +476,21 @@ public final class GcMetricsBuilder implements GcEventListener {
      *     does not)
      */
     public GcMetrics build(GcSetup setup, long durationNanos, int runs, boolean hasPauseData) {
+        return build(setup, durationNanos, runs, hasPauseData, null, null);
+    }
+
+    /**
+     * The figures, with the summaries a GC log reader keeps itself.
+     *
+     * @param setup what the log said about the JVM
+     * @param durationNanos time the input covers, or -1
+     * @param runs JVM runs in the input
+     * @param hasPauseData whether the input records pauses at all
+     * @param youngPhases G1's pause phases, or {@code null}
+     * @param pacer Shenandoah's pacer, or {@code null}
+     */
+    public GcMetrics build(GcSetup setup, long durationNanos, int runs, boolean hasPauseData,
+            GcMetrics.PausePhases youngPhases, GcMetrics.Pacer pacer) {
         commitPendingMixed();
         closeRunCoverage();
         boolean timed = durationNanos > 0 && sawTime;
@@ -587,7 +602,7 @@ public final class GcMetricsBuilder implements GcEventListener {
                         peakCommitted >= 0 ? peakCommitted : null),
                 new GcMetrics.MetaspacePeaks(metaUsedPeak >= 0 ? metaUsedPeak : null,
                         metaCommittedPeak >= 0 ? metaCommittedPeak : null),
-                sps, windows, pauseCpuStats(setup));
+                sps, windows, pauseCpuStats(setup), youngPhases, pacer);
     }
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */

@@ -39,6 +39,10 @@ import java.util.Map;
  * @param windows the run cut into windows of {@code windowSeconds}, at most a few hundred
  * @param pauseCpu CPU times of the GC threads per pause ({@code gc,cpu} lines, {@code jdk.GCCPUTime}), or
  *     {@code null} when the input has none (ZGC and Shenandoah print none)
+ * @param youngPhases where G1's young and mixed pauses spent their time ({@code gc,phases} lines), or
+ *     {@code null} when the input has none
+ * @param pacer Shenandoah's allocation pacer ({@code gc,ergo} and {@code gc,stats} lines), or {@code null}
+ *     when the input has none
  */
 public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
         Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
@@ -46,7 +50,23 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         Double effectiveGogc, FullGcs fullGcs, long humongousAllocations, Integer humongousRegionsPeak,
         long evacuationFailures, StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
         CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
-        List<Window> windows, PauseCpu pauseCpu) {
+        List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer) {
+
+    /** The figures without pause phases and pacer (inputs that have neither). */
+    public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
+            Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds,
+            Double stwFractionMaxWindow, Double gcCpuFraction, Double allocationRateBytesPerSec,
+            Double promotionRateBytesPerSec, LiveSet liveSet, Double effectiveGogc, FullGcs fullGcs,
+            long humongousAllocations, Integer humongousRegionsPeak, long evacuationFailures,
+            StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
+            CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
+            List<Window> windows, PauseCpu pauseCpu) {
+        this(durationSeconds, runs, pauses, pausesByKind, pausesByCause, stwFraction, windowSeconds,
+                stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
+                effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
+                allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
+                windows, pauseCpu, null, null);
+    }
 
     public GcMetrics {
         pausesByKind = pausesByKind == null ? Map.of() : pausesByKind;
@@ -243,6 +263,111 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         /** {@code sysMillis / (userMillis + sysMillis)}, or {@code null} without CPU time. */
         public Double sysShare() {
             return userMillis + sysMillis <= 0 ? null : sysMillis / (userMillis + sysMillis);
+        }
+    }
+
+    /**
+     * The phases of G1's young and mixed pauses, from the indented {@code gc,phases} lines: the top-level
+     * phases at info level ({@code Merge Heap Roots: 0.11ms}, {@code Evacuate Collection Set: 14.13ms}) and,
+     * with {@code gc+phases=debug}, the parallel worker rows ({@code Scan Heap Roots (ms): Min: .., Avg:
+     * 0.04, ..}) taken at their mean over workers. Names are as logged (they differ between JDKs; JDK 11
+     * to 13 print {@code Update RS} and {@code Scan RS}); at most {@value #MAX_PHASES} names are kept.
+     *
+     * @param pauses young and mixed pauses that printed phase lines
+     * @param pauseMillis their total pause time
+     * @param phases per phase name, in the order first seen
+     */
+    public record PausePhases(long pauses, double pauseMillis, Map<String, PhaseStats> phases) {
+
+        /** Phase names kept at most. */
+        public static final int MAX_PHASES = 64;
+
+        /** Phases that scan or merge remembered sets and card logs (JDK 14+ names, then JDK 11 to 13). */
+        public static final List<String> REMEMBERED_SET_PHASES = List.of("Merge Heap Roots", "Scan Heap Roots",
+                "Update RS", "Scan RS");
+
+        public PausePhases {
+            phases = phases == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(phases));
+        }
+
+        /** One phase, or {@code null} when the log never printed it. */
+        public PhaseStats phase(String name) {
+            return phases.get(name);
+        }
+
+        /** Total time of the {@link #REMEMBERED_SET_PHASES} printed. */
+        public double rememberedSetMillis() {
+            double t = 0;
+            for (String n : REMEMBERED_SET_PHASES) {
+                PhaseStats p = phases.get(n);
+                if (p != null) {
+                    t += p.totalMillis();
+                }
+            }
+            return t;
+        }
+
+        /** {@link #rememberedSetMillis()} over {@code pauseMillis}, or {@code null} without pause time. */
+        public Double rememberedSetShare() {
+            return pauseMillis <= 0 ? null : rememberedSetMillis() / pauseMillis;
+        }
+
+        /** Whether any remembered-set phase was printed. */
+        public boolean hasRememberedSetPhases() {
+            return REMEMBERED_SET_PHASES.stream().anyMatch(phases::containsKey);
+        }
+    }
+
+    /**
+     * One pause phase over the pauses that printed it.
+     *
+     * @param pauses pauses that printed it
+     * @param totalMillis total time (for worker rows: the mean over workers, summed over pauses)
+     * @param meanMillis per pause
+     * @param maxMillis in the pause where it took longest
+     * @param share {@code totalMillis} over the total time of all pauses with phase lines
+     */
+    public record PhaseStats(long pauses, double totalMillis, double meanMillis, double maxMillis, double share) {
+    }
+
+    /**
+     * Shenandoah's allocation pacer: the tax it put on allocating threads while a phase ran ({@code Pacer for
+     * Mark. ..., Alloc Tax Rate: 2.4x}; the idle pacer, always 1.0x, is left out) and the delays it accrued
+     * ({@code Allocation pacing accrued:} tables, row {@code <total>}: delays of all threads in a cycle
+     * over the cycle's wall time).
+     *
+     * @param taxedPhases pacer lines with a tax rate (Mark, Evacuation, Update Refs)
+     * @param maxTaxRate the highest rate ({@link Double#POSITIVE_INFINITY} for {@code infx}), or {@code null}
+     * @param infiniteTaxRates lines with {@code infx} (no free memory left for the phase)
+     * @param taxRates how many lines gave each rate (the log prints one decimal), ascending
+     * @param accruedMillis pacing delays summed over threads and cycles, or {@code null} without a table
+     * @param accruedWallMillis wall time the tables cover, or {@code null}
+     * @param maxCycleAccruedFraction the highest {@code <total>} share of one table, or {@code null}
+     */
+    public record Pacer(long taxedPhases, Double maxTaxRate, long infiniteTaxRates, Map<Double, Long> taxRates,
+            Double accruedMillis, Double accruedWallMillis, Double maxCycleAccruedFraction) {
+
+        public Pacer {
+            taxRates = taxRates == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.TreeMap<>(taxRates));
+        }
+
+        /** Taxed phases whose rate was at least {@code rate}. */
+        public long taxedAtOrAbove(double rate) {
+            long n = 0;
+            for (Map.Entry<Double, Long> e : taxRates.entrySet()) {
+                if (e.getKey() >= rate) {
+                    n += e.getValue();
+                }
+            }
+            return n;
+        }
+
+        /** Accrued pacing delay over wall time, or {@code null} without tables. */
+        public Double accruedFraction() {
+            return accruedMillis == null || accruedWallMillis == null || accruedWallMillis <= 0 ? null
+                    : accruedMillis / accruedWallMillis;
         }
     }
 }

@@ -36,14 +36,61 @@ import java.util.List;
  * @param periodicGc G1 periodic GC setting as logged, e.g. {@code "Disabled"}
  * @param uncommit ZGC uncommit setting as logged
  * @param ergonomicFlags flags the collector set itself ({@code Heuristics ergonomically sets ...})
+ * @param archive what the {@code aot} and {@code cds} lines say about the AOT cache or CDS archive, or
+ *     {@code null} when the log has none of them
  */
 public record GcSetup(Collector collector, boolean collectorInferred, Boolean generational, String mode,
         String heuristics, Integer jdkVersion, String jdkVersionString, Integer cpusTotal, Integer cpusAvailable,
         Long memoryBytes, Long heapMinBytes, Long heapInitialBytes, Long heapMaxBytes, Long softMaxHeapBytes,
         Long regionSizeBytes, String compressedOops, String largePages, Boolean preTouch, Integer parallelWorkers,
-        Integer concurrentWorkers, String periodicGc, String uncommit, List<String> ergonomicFlags) {
+        Integer concurrentWorkers, String periodicGc, String uncommit, List<String> ergonomicFlags,
+        ArchiveUse archive) {
 
     public GcSetup {
         ergonomicFlags = ergonomicFlags == null ? List.of() : List.copyOf(ergonomicFlags);
+    }
+
+    /** The setup without archive information. */
+    public GcSetup(Collector collector, boolean collectorInferred, Boolean generational, String mode,
+            String heuristics, Integer jdkVersion, String jdkVersionString, Integer cpusTotal, Integer cpusAvailable,
+            Long memoryBytes, Long heapMinBytes, Long heapInitialBytes, Long heapMaxBytes, Long softMaxHeapBytes,
+            Long regionSizeBytes, String compressedOops, String largePages, Boolean preTouch,
+            Integer parallelWorkers, Integer concurrentWorkers, String periodicGc, String uncommit,
+            List<String> ergonomicFlags) {
+        this(collector, collectorInferred, generational, mode, heuristics, jdkVersion, jdkVersionString, cpusTotal,
+                cpusAvailable, memoryBytes, heapMinBytes, heapInitialBytes, heapMaxBytes, softMaxHeapBytes,
+                regionSizeBytes, compressedOops, largePages, preTouch, parallelWorkers, concurrentWorkers, periodicGc,
+                uncommit, ergonomicFlags, null);
+    }
+
+    /**
+     * The AOT cache (JDK 24+, {@code -XX:AOTCache}) or CDS archive the JVM tried to map, from the lines of the
+     * {@code aot} and {@code cds} tags ({@code -Xlog:aot*,cds*} into the GC log). Only their info, warning
+     * and error lines are read.
+     *
+     * @param tag {@code "aot"} or {@code "cds"}: the tag of the first line read
+     * @param file the cache or archive file ({@code trying to map app.aot}, {@code Opened AOT cache
+     *     app.aot.}), or {@code null}
+     * @param mapped {@code true} when regions of it were mapped, {@code false} when the JVM said it could not
+     *     use it ({@code Unable to use AOT cache.}, {@code Unable to map shared spaces}, {@code ... CDS will
+     *     be disabled.}), {@code null} when the lines say neither
+     * @param createdWith the settings the cache was created with as logged ({@code UseCompressedOops = 1,
+     *     UseCompressedClassPointers = 1, UseCompactObjectHeaders = 0}), or {@code null}
+     * @param problems the warning and error messages and their continuation lines, in order, without
+     *     repeats, at most {@value #MAX_PROBLEMS}
+     */
+    public record ArchiveUse(String tag, String file, Boolean mapped, String createdWith, List<String> problems) {
+
+        /** Problem messages kept at most. */
+        public static final int MAX_PROBLEMS = 16;
+
+        public ArchiveUse {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
+
+        /** Whether the JVM said it could not use the cache or archive. */
+        public boolean rejected() {
+            return Boolean.FALSE.equals(mapped);
+        }
     }
 }

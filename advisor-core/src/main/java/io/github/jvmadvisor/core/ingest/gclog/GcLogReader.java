@@ -100,7 +100,8 @@ public final class GcLogReader {
                     parser.foreignLines() + " line(s) are not GC log lines (application output?) and were skipped");
         }
         GcSetup setup = parser.setup();
-        GcMetrics m = metrics.build(setup, parser.durationNanos(), parser.runs(), parser.hasPauseData());
+        GcMetrics m = metrics.build(setup, parser.durationNanos(), parser.runs(), parser.hasPauseData(),
+                parser.youngPhases(), parser.pacer());
         String path = files.get(0).name();
         InputSummary summary = new InputSummary(path, InputKind.GC_LOG, InputDetector.UNIFIED, members,
                 parser.lines(), parser.unknownLines(), parser.ignoredLines(), parser.foreignLines(),

@@ -1,6 +1,7 @@
 package io.github.jvmadvisor.core.ingest.gclog.internal;
 
 import io.github.jvmadvisor.core.ingest.ByteLineReader;
+import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.GcSetup;
 
 /**
@@ -18,6 +19,16 @@ public interface FormatParser extends ByteLineReader.LineConsumer {
 
     /** What the log said about the JVM. */
     GcSetup setup();
+
+    /** Where G1's young and mixed pauses spent their time, or {@code null}. */
+    default GcMetrics.PausePhases youngPhases() {
+        return null;
+    }
+
+    /** Shenandoah's pacer, or {@code null}. */
+    default GcMetrics.Pacer pacer() {
+        return null;
+    }
 
     /** Whether the log records pauses at all (a ZGC log without {@code gc+phases} does not). */
     boolean hasPauseData();

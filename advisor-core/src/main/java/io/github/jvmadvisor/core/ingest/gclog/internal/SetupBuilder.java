@@ -35,6 +35,7 @@ final class SetupBuilder {
     String periodicGc;
     String uncommit;
     final List<String> ergonomicFlags = new ArrayList<>();
+    GcSetup.ArchiveUse archive;
 
     void using(Collector col) {
         collector = col;
@@ -298,6 +299,7 @@ final class SetupBuilder {
         }
         return new GcSetup(collector, collectorInferred, gen, mode, heuristics, jdkVersion, versionString, cpusTotal,
                 cpusAvailable, memoryBytes, heapMin, heapInitial, heapMax, softMax, regionSizeBytes, compressedOops,
-                largePages, preTouch, parallelWorkers, concurrentWorkers, periodicGc, uncommit, ergonomicFlags);
+                largePages, preTouch, parallelWorkers, concurrentWorkers, periodicGc, uncommit, ergonomicFlags,
+                archive);
     }
 }

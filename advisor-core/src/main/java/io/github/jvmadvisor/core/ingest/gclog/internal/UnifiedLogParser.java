@@ -7,6 +7,7 @@ import io.github.jvmadvisor.core.model.ConcurrentCycle;
 import io.github.jvmadvisor.core.model.ConcurrentPhase;
 import io.github.jvmadvisor.core.model.GcCpuTimes;
 import io.github.jvmadvisor.core.model.GcEvent;
+import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.GcSetup;
 import io.github.jvmadvisor.core.model.Generation;
 import io.github.jvmadvisor.core.model.HeapChange;
@@ -59,6 +60,7 @@ public final class UnifiedLogParser implements FormatParser {
     private final Cursor c = new Cursor();
     private final Summary sum = new Summary();
     private final SetupBuilder setup = new SetupBuilder();
+    private final DetailLines detail = new DetailLines();
 
     private String source = "";
     private long lineNo;
@@ -162,6 +164,7 @@ public final class UnifiedLogParser implements FormatParser {
         lastDecoratedSkipped = tags != null && tags.role == TagSet.Role.SKIP;
         // skipped lines are decided before their time is read: most lines of a debug log end here
         if (tags != null) {
+            detailLine(tags, b, ms, e);
             if (tags.role == TagSet.Role.SKIP) {
                 ignoredLines++;
                 skippedLineTime(b, s, ms);
@@ -171,6 +174,11 @@ public final class UnifiedLogParser implements FormatParser {
                 if (tags.role == TagSet.Role.CORE && tags.is("gc,heap") && Bytes.startsWith(b, ms, e, "Minimum heap ")) {
                     takeTime();
                     handleHeapDebug(Bytes.decode(b, ms, e));
+                } else if (tags.is("gc,phases") && isG1SubPhase(b, ms, e) && isWorkerTimeRow(b, ms, e)) {
+                    // G1 worker rows (gc+phases=debug): "GC(3)     Scan Heap Roots (ms):  Min: 0.00, Avg: 0.04, ..."
+                    ignoredLines++;
+                    String msg = Bytes.decode(b, ms, e);
+                    detail.phaseLine(Bytes.gcId(b, ms + 3, e), msg, msg.indexOf(')') + 1);
                 } else {
                     ignoredLines++;
                     skippedLineTime(b, s, ms);
@@ -189,7 +197,10 @@ public final class UnifiedLogParser implements FormatParser {
             }
         }
         if (tags != null && tags.is("gc,phases") && isG1SubPhase(b, ms, e)) {
-            return; // the most common line of G1 logs: counted as read, nothing to extract
+            // G1's top-level pause phases: "GC(3)   Merge Heap Roots: 0.11ms"
+            String msg = Bytes.decode(b, ms, e);
+            detail.phaseLine(Bytes.gcId(b, ms + 3, e), msg, msg.indexOf(')') + 1);
+            return;
         }
         String msg = Bytes.decode(b, ms, e);
         boolean known = handle(tags, msg);
@@ -225,6 +236,14 @@ public final class UnifiedLogParser implements FormatParser {
                 previousRecordSkipped = false;
                 return;
             }
+        }
+        if (detail.lastWasArchive && isContinuation(b, s, e)) {
+            // "[                    ] The saved state of UseCompressedOops ... CDS will be disabled."
+            ignoredLines++;
+            if (detail.lastWasArchiveProblem) {
+                detail.archiveContinuation(Bytes.decode(b, s, e).substring(Bytes.decode(b, s, e).indexOf(']') + 1));
+            }
+            return;
         }
         if (previousRecordSkipped) {
             // the next line of a multi-line JVM message ("thrown [...]" after an [exceptions] record)
@@ -273,6 +292,50 @@ public final class UnifiedLogParser implements FormatParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * Lines read for summaries before the role of their tag set decides the rest: Shenandoah's pacing
+     * tables ({@code gc,stats}) and the AOT cache / CDS lines ({@code aot}, {@code cds}). Their counting
+     * (skipped) does not change.
+     */
+    private void detailLine(TagSet tags, byte[] b, int ms, int e) {
+        byte level = deco.level;
+        boolean archive = tags.is("aot") || tags.is("cds");
+        if (!archive) {
+            detail.lastWasArchive = false;
+            if (tags.is("gc,stats") && level == Decorations.LEVEL_INFO) {
+                detail.statsLine(b, ms, e);
+            }
+            return;
+        }
+        if (level == Decorations.LEVEL_INFO || level == Decorations.LEVEL_WARNING || level == Decorations.LEVEL_ERROR) {
+            detail.archiveLine(tags.name, level != Decorations.LEVEL_INFO, Bytes.decode(b, ms, e));
+        } else {
+            detail.lastWasArchive = false;
+        }
+    }
+
+    /** A continuation line of a multi-line message: blanked decorations {@code [      ] text}. */
+    private static boolean isContinuation(byte[] b, int s, int e) {
+        if (s >= e || b[s] != '[') {
+            return false;
+        }
+        int i = s + 1;
+        while (i < e && b[i] == ' ') {
+            i++;
+        }
+        return i > s + 1 && i < e && b[i] == ']';
+    }
+
+    /** A G1 worker row with times: {@code ... (ms):  Min: ..}. */
+    private static boolean isWorkerTimeRow(byte[] b, int s, int e) {
+        for (int i = s; i + 5 <= e; i++) {
+            if (b[i] == '(' && b[i + 1] == 'm' && b[i + 2] == 's' && b[i + 3] == ')' && b[i + 4] == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** G1's indented phase times ({@code GC(0)   Pre Evacuate Collection Set: 0.1ms}) at info level. */
@@ -565,6 +628,9 @@ public final class UnifiedLogParser implements FormatParser {
         if (msg.startsWith("Allocation Stall (", p) || msg.startsWith("Relocation Stall (", p)) {
             return stall(id, msg, p);
         }
+        if (msg.startsWith("Pacer for ", p)) {
+            detail.pacerLine(msg, p);
+        }
         if (msg.startsWith("Pacer for Mark. Expected Live: ", p)) {
             // Shenandoah: what the previous cycle found live, the pacer's basis for this one
             c.set(msg, p + "Pacer for Mark. Expected Live: ".length(), msg.length());
@@ -785,6 +851,7 @@ public final class UnifiedLogParser implements FormatParser {
             return true;
         }
         emit(pause);
+        detail.pauseEnded(id, kind == PauseKind.YOUNG || kind == PauseKind.MIXED, sum.durationNanos);
         if (kind == PauseKind.YOUNG || kind == PauseKind.MIXED || kind == PauseKind.FULL) {
             if (!st.concurrentCycle && !st.cmsCycle && setup.collector != Collector.SHENANDOAH) {
                 states.remove(id);
@@ -1563,7 +1630,18 @@ public final class UnifiedLogParser implements FormatParser {
     /** What the log said about the JVM. */
     @Override
     public GcSetup setup() {
+        setup.archive = detail.archive();
         return setup.build();
+    }
+
+    @Override
+    public GcMetrics.PausePhases youngPhases() {
+        return detail.phases();
+    }
+
+    @Override
+    public GcMetrics.Pacer pacer() {
+        return detail.pacer();
     }
 
     /** Whether the log had pause information: every collector except ZGC without {@code gc,phases}. */

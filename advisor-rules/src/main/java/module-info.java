@@ -123,5 +123,6 @@ module io.github.jvmadvisor.rules {
             // log4: G1-08, SHEN-04, AOT-03
             io.github.jvmadvisor.rules.g1.G1RememberedSetScanning,
             io.github.jvmadvisor.rules.shenandoah.ShenandoahPacingTax,
-            io.github.jvmadvisor.rules.startupaot.AotCacheMismatch;
+            io.github.jvmadvisor.rules.startupaot.AotCacheMismatch,
+            io.github.jvmadvisor.rules.jit.WarmupCompilerStarvation;
 }

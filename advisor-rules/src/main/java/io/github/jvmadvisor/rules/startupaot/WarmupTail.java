@@ -78,10 +78,10 @@ public final class WarmupTail implements Rule {
      * The worst warm-up tail over the latency series: the highest interval p99 in the first
      * {@code warmupSeconds} over the median interval p99 after it; {@code null} when no series has both.
      */
-    record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown) {
+    public record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown) {
     }
 
-    static Tail tail(RuleContext ctx, double warmup) {
+    public static Tail tail(RuleContext ctx, double warmup) {
         Tail worst = null;
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {

@@ -162,12 +162,27 @@ public final class Analyzer {
                 }
                 listener.onEvent(event);
             };
-            GcLogResult r = GcLogReader.read(gcLog, both);
-            slots.set(gcSlot, new Slot(r.summary()));
-            gc = Optional.of(r.analysis());
-            logName = r.summary().path();
-            LOG.debug("read GC log {}: {} lines, {} unknown", r.summary().path(), r.summary().lines(),
-                    r.summary().unknownLines());
+            GcLogResult r;
+            try {
+                r = GcLogReader.read(gcLog, both);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a defect of ours must not reach the caller: the log is reported as unreadable, the rest is read
+                LOG.warn("reading the GC log {} failed: {}", gcLog.get(0).name(), e.toString());
+                LOG.debug("reading the GC log failed", e);
+                r = null;
+                String name = gcLog.get(0).name();
+                slots.set(gcSlot, new Slot(new InputSummary(name, InputKind.GC_LOG, null,
+                        gcLog.stream().map(InputSource::name).toList(), 0, 0, 0, 0,
+                        List.of(new InputIssue(name, 0, InputIssue.INTERNAL_ERROR,
+                                "the GC log could not be analysed (" + e + "); please report this")))));
+            }
+            if (r != null) {
+                slots.set(gcSlot, new Slot(r.summary()));
+                gc = Optional.of(r.analysis());
+                logName = r.summary().path();
+                LOG.debug("read GC log {}: {} lines, {} unknown", r.summary().path(), r.summary().lines(),
+                        r.summary().unknownLines());
+            }
         }
         Optional<Resources> resources = Optional.empty();
         Optional<AllocationProfile> allocation = Optional.empty();

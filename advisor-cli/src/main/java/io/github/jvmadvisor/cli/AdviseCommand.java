@@ -61,16 +61,8 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
     Path output;
 
-    @Option(names = "--jvm-args", paramLabel = "OPTIONS",
-            description = "the java options the JVM runs with (or will), as one quoted string")
-    String jvmArgs;
-
-    @Option(names = "--container-memory", paramLabel = "SIZE",
-            description = "the container memory limit where it will run, e.g. 2g or 1536m")
-    String containerMemory;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "the CPUs it will have, e.g. 2 or 1.5")
-    Double cpus;
+    @CommandLine.Mixin
+    JvmDescription jvm;
 
     @Option(names = "--param", paramLabel = "RULE.NAME=VALUE",
             description = "override a rule parameter, e.g. --param HEAP-04.gcCpuInfo=0.05 (see: jvm-advisor rules)")
@@ -89,7 +81,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JvmConfig given = AnalyzeCommand.given(spec, jvmArgs, containerMemory, cpus);
+        JvmConfig given = jvm.config(spec);
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");

@@ -1,8 +1,6 @@
 package io.github.jvmadvisor.cli;
 
 import io.github.jvmadvisor.core.Analyzer;
-import io.github.jvmadvisor.core.config.CommandLineConfig;
-import io.github.jvmadvisor.core.flags.JavaOptions;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.Evidence;
@@ -43,42 +41,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE")
     Path output;
 
-    @Option(names = "--jvm-args", paramLabel = "OPTIONS",
-            description = "the java options the JVM runs with (or will), as one quoted string")
-    String jvmArgs;
-
-    @Option(names = "--container-memory", paramLabel = "SIZE",
-            description = "the container memory limit where it will run, e.g. 2g or 1536m")
-    String containerMemory;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "the CPUs it will have, e.g. 2 or 1.5")
-    Double cpus;
+    @CommandLine.Mixin
+    JvmDescription jvm;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
     List<Path> files;
 
-    /** The configuration described with {@code --jvm-args}, {@code --container-memory} and {@code --cpus}, or {@code null}. */
-    static JvmConfig given(CommandLine.Model.CommandSpec spec, String jvmArgs, String containerMemory, Double cpus) {
-        if (jvmArgs == null && containerMemory == null && cpus == null) {
-            return null;
-        }
-        Long memory = null;
-        if (containerMemory != null) {
-            memory = JavaOptions.parseSize(containerMemory.trim());
-            if (memory == null || memory <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--container-memory: not a size: '" + containerMemory + "' (e.g. 2g, 1536m)");
-            }
-        }
-        if (cpus != null && !(cpus > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--cpus must be positive: " + cpus);
-        }
-        return CommandLineConfig.of(jvmArgs, memory, cpus, null);
-    }
-
     @Override
     public Integer call() throws IOException {
-        JvmConfig given = given(spec, jvmArgs, containerMemory, cpus);
+        JvmConfig given = jvm.config(spec);
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");

@@ -44,9 +44,19 @@ class ExplicitGcPackTest {
                 "-Dsun.rmi.dgc.client.gcInterval=60000", "-XX:StartFlightRecording=filename=" + jfr),
                 ChurnWorkload.class, List.of("1", "8", "1"), 120).requireSuccess();
         // JNI critical regions (Deflater) under allocation pressure: real GCLocker-initiated GCs on JDK 17's G1
-        locker = dir.resolve("locker.log");
-        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseG1GC", "-Xmx96m", "-Xlog:gc*:file=" + locker),
-                GcLockerWorkload.class, List.of("4"), 120).requireSuccess();
+        // the locker needs an allocation to fail inside a critical region: a matter of timing, so up to
+        // three runs are made until one has such collections in at least a tenth of its pauses
+        for (int attempt = 0; attempt < 3; attempt++) {
+            locker = dir.resolve("locker-" + attempt + ".log");
+            ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseG1GC", "-Xmx96m", "-Xlog:gc*:file=" + locker),
+                    GcLockerWorkload.class, List.of("4"), 120).requireSuccess();
+            List<String> pauses = Files.readAllLines(locker).stream()
+                    .filter(x -> x.contains(" Pause ") && x.endsWith("ms")).toList();
+            long byLocker = pauses.stream().filter(x -> x.contains("(GCLocker Initiated GC)")).count();
+            if (byLocker > 0 && byLocker * 10 >= pauses.size()) {
+                break;
+            }
+        }
     }
 
     static Evidence none() {

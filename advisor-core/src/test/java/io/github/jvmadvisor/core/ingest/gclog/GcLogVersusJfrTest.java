@@ -174,13 +174,21 @@ class GcLogVersusJfrTest {
         assertTrue(logFullSafepoints <= safepointTime * 1.001, String.format(java.util.Locale.ROOT,
                 "pauses (%.3f ms) longer than the safepoints holding them (%.3f ms)", logFullSafepoints / 1e6,
                 safepointTime / 1e6));
-        assertAgree(logFullSafepoints, safepointTime, fullSafepoints, scope, "pauses in safepoints with a full GC, "
+        // one-sided (checked just above): the safepoint also holds its own work around the collection, seen
+        // at 0.6-1.2 % of a Serial full GC's time on an idle machine, so 2 % here
+        assertAgree(logFullSafepoints, safepointTime, fullSafepoints, scope, 0.02, "pauses in safepoints with a full GC, "
                 + "log vs 'At safepoint'");
     }
 
     /** Within 1 %, or within {@code scopeNanos} per pause when that is more. */
     private static void assertAgree(long actual, long expected, long pauses, long scopeNanos, String what) {
-        long allowed = Math.max(Math.round(0.01 * expected), pauses * scopeNanos);
+        assertAgree(actual, expected, pauses, scopeNanos, 0.01, what);
+    }
+
+    /** Within {@code fraction}, or within {@code scopeNanos} per pause when that is more. */
+    private static void assertAgree(long actual, long expected, long pauses, long scopeNanos, double fraction,
+            String what) {
+        long allowed = Math.max(Math.round(fraction * expected), pauses * scopeNanos);
         long diff = Math.abs(actual - expected);
         assertTrue(diff <= allowed, String.format(java.util.Locale.ROOT,
                 "%s: %.3f ms vs %.3f ms (%.2f%%, allowed %.3f ms)", what, actual / 1e6, expected / 1e6,

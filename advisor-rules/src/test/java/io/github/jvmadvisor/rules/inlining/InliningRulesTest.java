@@ -44,6 +44,19 @@ class InliningRulesTest {
                 .parameter(rule.id() + ".minCallerShare", "0").build().advise(e);
     }
 
+    /**
+     * Every site the rule weighs with every caller counted ({@code "caller @bci -> callee: message"}): with
+     * callers of any hotness the hottest one may be JDK code (JFR's own start-up), so the tests look for
+     * the workload's site among them rather than at the top.
+     */
+    static List<String> sites(InliningFailureRule rule, Evidence e) {
+        io.github.jvmadvisor.core.rule.RuleContext ctx = new io.github.jvmadvisor.core.rule.RuleContext(e, JDK,
+                io.github.jvmadvisor.core.rule.Goal.BALANCED, io.github.jvmadvisor.core.flags.FlagCatalogue.forJdk(JDK),
+                java.util.Map.of(rule.id() + ".minCallerShare", "0"), rule);
+        return HotSites.find(ctx, rule.compilers(), rule.reasons(), 20, 0).stream()
+                .map(h -> h.describe() + ": " + h.site().failureMessage()).toList();
+    }
+
     static List<String> options(Finding f) {
         return f.recommendations().stream().flatMap(r -> r.changes().stream()).map(c -> c.option()).toList();
     }
@@ -79,8 +92,8 @@ class InliningRulesTest {
         Report r = anyHotness(new InliningTooDeep(), JitRuns.inlining());
         Finding f = Advice.only(r);
         // C2 stops at depth 15: d15 calls d16
-        assertEquals(IW + ".d15(int) @4 -> " + IW + ".d16(int)", text(f, "hottest call site"));
-        assertEquals("inlining too deep", text(f, "message"));
+        List<String> sites = sites(new InliningTooDeep(), JitRuns.inlining());
+        assertTrue(sites.contains(IW + ".d15(int) @4 -> " + IW + ".d16(int): inlining too deep"), sites::toString);
         assertTrue(options(f).contains("-XX:MaxInlineLevel=20"), f::toString);
     }
 
@@ -123,8 +136,9 @@ class InliningRulesTest {
     void alreadyCompiledBigFiresForTheMediumMethod() {
         Report r = anyHotness(new AlreadyCompiledBig(), JitRuns.inlining());
         Finding f = Advice.only(r);
-        assertEquals(IW + ".codeLoop(int, int) @13 -> " + IW + ".medium(int)", text(f, "hottest call site"));
-        assertEquals("already compiled into a big method", text(f, "message"));
+        List<String> sites = sites(new AlreadyCompiledBig(), JitRuns.inlining());
+        assertTrue(sites.contains(IW + ".codeLoop(int, int) @13 -> " + IW + ".medium(int): already compiled into a big "
+                + "method"), sites::toString);
         assertTrue(options(f).contains("-XX:InlineSmallCode=4000"), f::toString);
     }
 
@@ -142,8 +156,9 @@ class InliningRulesTest {
     void megamorphicFiresAtTheInterfaceCall() {
         Report r = anyHotness(new Megamorphic(), JitRuns.inlining());
         Finding f = Advice.only(r);
-        assertEquals(IW + ".megaLoop(int, int) @22 -> " + IW + "$Shape.area(int)", text(f, "hottest call site"));
-        assertEquals("no static binding", text(f, "message"));
+        List<String> sites = sites(new Megamorphic(), JitRuns.inlining());
+        assertTrue(sites.contains(IW + ".megaLoop(int, int) @22 -> " + IW + "$Shape.area(int): no static binding"),
+                sites::toString);
         assertTrue(f.recommendations().get(0).action().contains("CompileCommand=inline," + IW + "$Shape::area"),
                 f.recommendations().get(0)::action);
     }
@@ -169,8 +184,8 @@ class InliningRulesTest {
         // every site counted however few samples the caller got (see anyHotness)
         Report r = anyHotness(new ColdSiteTooBig(), e);
         Finding f = Advice.only(r);
-        assertEquals(IW + ".coldStep(int, int) @57 -> " + IW + ".rareBig(int)", text(f, "hottest call site"));
-        assertEquals("too big", text(f, "message"));
+        List<String> sites = sites(new ColdSiteTooBig(), e);
+        assertTrue(sites.contains(IW + ".coldStep(int, int) @57 -> " + IW + ".rareBig(int): too big"), sites::toString);
         // information only, and no flag: a refactoring hint
         assertTrue(f.score() <= 50, f::toString);
         assertTrue(options(f).isEmpty(), f::toString);

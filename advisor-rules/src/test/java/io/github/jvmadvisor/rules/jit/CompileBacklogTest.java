@@ -43,7 +43,14 @@ class CompileBacklogTest {
         if (jdk25.isEmpty()) {
             return;
         }
-        backlog = run(jdk25.get(), "backlog", List.of("4.5", "16", "100"));
+        // whether C2 falls behind within seconds depends on the machine's load: up to three runs are made
+        // until one shows the C2 queue longer at its end than one second in
+        for (int attempt = 0; attempt < 3; attempt++) {
+            backlog = run(jdk25.get(), "backlog-" + attempt, List.of("4.5", "16", "100"));
+            if (grows(backlog)) {
+                break;
+            }
+        }
         drained = run(jdk25.get(), "drained", List.of("4.5", "0", "100"));
     }
 
@@ -53,6 +60,14 @@ class CompileBacklogTest {
                 + ",settings=profile,jdk.CompilerQueueUtilization#period=1s"), CompileBacklogWorkload.class, args, 120)
                 .requireSuccess();
         return Advice.of(List.of(jfr), null, null, null, 25);
+    }
+
+    /** Whether the C2 queue of the run is longer at its last window than at the first window after 1 s. */
+    static boolean grows(Evidence e) {
+        List<JitProfile.QueueWindow> w = e.jit().flatMap(j -> j.queues().stream().filter(q -> q.compiler().equals("c2"))
+                .findFirst()).map(JitProfile.CompileQueue::windows).orElse(List.of()).stream()
+                .filter(x -> x.startSeconds() >= 1).toList();
+        return w.size() >= 2 && w.get(w.size() - 1).lastQueueSize() > w.get(0).lastQueueSize();
     }
 
     static Report shortRun(Evidence e) {

@@ -68,7 +68,7 @@ public final class FixedHeap implements Rule {
             return List.of();
         }
         GcMetrics m = ctx.metrics();
-        Long xms = MemoryBudget.sizeFlag(ctx, "InitialHeapSize");
+        Long xms = ctx.flagLong("InitialHeapSize");
         if (xms == null && ctx.setup() != null) {
             xms = ctx.setup().heapInitialBytes();
         }

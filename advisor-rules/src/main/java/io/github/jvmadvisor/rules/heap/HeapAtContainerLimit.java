@@ -60,7 +60,7 @@ public final class HeapAtContainerLimit implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
         long c = ctx.containerMemory();
-        Long xmx = ctx.asked("MaxHeapSize") ? MemoryBudget.sizeFlag(ctx, "MaxHeapSize") : null;
+        Long xmx = ctx.asked("MaxHeapSize") ? ctx.flagLong("MaxHeapSize") : null;
         Double pct = null;
         if (ctx.asked("MaxRAMPercentage")) {
             try {

@@ -79,7 +79,7 @@ public final class IdleUncommit implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
         GcMetrics m = ctx.metrics();
-        Long xms = MemoryBudget.sizeFlag(ctx, "InitialHeapSize");
+        Long xms = ctx.flagLong("InitialHeapSize");
         if (xms == null && ctx.setup() != null) {
             xms = ctx.setup().heapInitialBytes();
         }

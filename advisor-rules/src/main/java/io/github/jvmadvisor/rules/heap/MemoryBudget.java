@@ -146,19 +146,6 @@ public record MemoryBudget(long limit, double headroom, long metaspace, long cod
         return Math.max(p / 4, defaultMax);
     }
 
-    /** A size flag's value in bytes ({@code 128m} as well as {@code 134217728}), or {@code null}. */
-    public static Long sizeFlag(RuleContext ctx, String name) {
-        String v = ctx.flag(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return io.github.jvmadvisor.core.flags.JavaOptions.parseSize(v.trim());
-        } catch (RuntimeException e) {
-            return ctx.flagLong(name);
-        }
-    }
-
     /** Whether a person set the maximum heap in any form ({@code -Xmx}, the RAM percentage or fraction, MaxRAM). */
     public static boolean heapAsked(RuleContext ctx) {
         return ctx.asked("MaxHeapSize") || ctx.asked("MaxRAMPercentage") || ctx.asked("MaxRAMFraction")
@@ -171,7 +158,7 @@ public record MemoryBudget(long limit, double headroom, long metaspace, long cod
      */
     public static long currentMaxHeap(RuleContext ctx, long c) {
         if (ctx.asked("MaxHeapSize")) {
-            Long v = sizeFlag(ctx, "MaxHeapSize");
+            Long v = ctx.flagLong("MaxHeapSize");
             if (v != null) {
                 return v;
             }

@@ -95,7 +95,7 @@ public final class SoftMaxHeap implements Rule {
         if (target <= 0 || ls != null && ls.bytes() != null && target < 1.5 * ls.bytes()) {
             return List.of(); // no room for a soft cap above the live set: HEAP-02 / HEAP-04 territory
         }
-        Long soft = MemoryBudget.sizeFlag(ctx, "SoftMaxHeapSize");
+        Long soft = ctx.flagLong("SoftMaxHeapSize");
         String softSource = "-XX:SoftMaxHeapSize";
         if (soft == null || !ctx.asked("SoftMaxHeapSize")) {
             boolean genZ = ctx.collector() == Collector.ZGC && ctx.targetJdk() >= 21 && genZgc(ctx);

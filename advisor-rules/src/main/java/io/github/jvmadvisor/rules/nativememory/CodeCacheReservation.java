@@ -61,7 +61,7 @@ public final class CodeCacheReservation implements Rule {
             return List.of();
         }
         JitProfile.CodeCache cc = ctx.evidence().jit().orElseThrow().codeCache();
-        Long reserved = MemoryBudget.sizeFlag(ctx, "ReservedCodeCacheSize");
+        Long reserved = ctx.flagLong("ReservedCodeCacheSize");
         if (reserved == null && cc.configuration() != null) {
             reserved = cc.configuration().reservedSizeBytes();
         }

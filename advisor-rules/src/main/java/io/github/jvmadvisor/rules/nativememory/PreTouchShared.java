@@ -67,7 +67,7 @@ public final class PreTouchShared implements Rule {
         if (!on) {
             return List.of();
         }
-        Long xms = MemoryBudget.sizeFlag(ctx, "InitialHeapSize");
+        Long xms = ctx.flagLong("InitialHeapSize");
         if (xms == null && ctx.setup() != null) {
             xms = ctx.setup().heapInitialBytes();
         }

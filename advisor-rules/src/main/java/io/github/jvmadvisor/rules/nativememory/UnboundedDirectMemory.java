@@ -62,7 +62,7 @@ public final class UnboundedDirectMemory implements Rule {
         long c = ctx.containerMemory();
         Resources.NativeMemory nm = ctx.evidence().resources().map(Resources::memory).orElse(null);
         Long peak = nm == null ? null : nm.directUsedPeakBytes();
-        Long set = ctx.asked("MaxDirectMemorySize") ? MemoryBudget.sizeFlag(ctx, "MaxDirectMemorySize") : null;
+        Long set = ctx.asked("MaxDirectMemorySize") ? ctx.flagLong("MaxDirectMemorySize") : null;
         boolean unbounded = set == null || set == 0;
         boolean bigPeak = peak != null && peak > ctx.param(PEAK_SHARE) * c;
         if (!unbounded && !bigPeak) {

@@ -166,7 +166,12 @@ class InliningRulesTest {
     @Test
     void megamorphicIsQuietWithMonomorphicCalls() {
         Report r = Advice.run(new Megamorphic(), JitRuns.profiled(), JDK);
-        assertTrue(Advice.findings(r).isEmpty(), r.findings()::toString);
+        // the workload's own calls are monomorphic; a JDK site with a barely sampled caller may appear, scored
+        // below 25 (OK): quiet means nothing at info or above, so nothing is recommended
+        assertTrue(Advice.findings(r).stream().allMatch(f -> f.severity() == io.github.jvmadvisor.core.rule.Severity.OK),
+                r.findings()::toString);
+        assertTrue(r.recommendations().isEmpty(), r.recommendations()::toString);
+        assertTrue(Advice.findings(r).stream().noneMatch(f -> f.summary().contains("ProfiledWorkload")), r.findings()::toString);
     }
 
     @Test

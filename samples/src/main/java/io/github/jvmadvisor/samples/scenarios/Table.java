@@ -1,0 +1,113 @@
+package io.github.jvmadvisor.samples.scenarios;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The suite's outcomes as a Markdown table and as JSON. */
+public final class Table {
+
+    private Table() {
+    }
+
+    /** One row per scenario and JDK, then the details per row. */
+    public static String markdown(List<Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| # | Scenario | JDK | Bad options | Top recommendation | Metric | Before | After | Change | Verdict |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Outcome o : outcomes) {
+            Outcome.Figures m = o.metric();
+            sb.append("| ").append(o.number()).append(" | ").append(cell(o.title())).append(" | ").append(o.jdk())
+                    .append(" | ").append(cell(o.badOptions().isEmpty() ? "(defaults)" : String.join(" ", o.badOptions())))
+                    .append(" | ").append(cell(o.topRecommendation() == null ? "none" : o.topRecommendation()))
+                    .append(" | ").append(cell(m.name() + (m.higherIsBetter() ? " (higher is better)" : "")))
+                    .append(" | ").append(Stats.show(m.before(), m.unit()))
+                    .append(" | ").append(m.after().isEmpty() ? "" : Stats.show(m.after(), m.unit()))
+                    .append(" | ").append(m.after().isEmpty() ? "" : Stats.percent(m.change()))
+                    .append(" | ").append(verdict(o)).append(" |\n");
+        }
+        sb.append("\n### Details\n");
+        for (Outcome o : outcomes) {
+            sb.append("\n**").append(o.number()).append(". ").append(o.title()).append(", JDK ").append(o.jdk())
+                    .append("** (goal ").append(o.goal()).append(")\n\n");
+            if (!o.added().isEmpty() || !o.removed().isEmpty()) {
+                sb.append("- advised: ");
+                List<String> parts = new ArrayList<>();
+                o.added().forEach(a -> parts.add("`" + a + "`"));
+                o.removed().forEach(r -> parts.add("removed `" + r + "`"));
+                sb.append(String.join(", ", parts)).append(" (ranks ").append(o.applied()).append(")\n");
+            }
+            for (Outcome.Figures f : o.alsoShown()) {
+                sb.append("- ").append(f.name()).append(": ").append(Stats.show(f.before(), f.unit()));
+                if (!f.after().isEmpty()) {
+                    sb.append(" → ").append(Stats.show(f.after(), f.unit())).append(" (")
+                            .append(Stats.percent(f.change())).append(")");
+                }
+                sb.append('\n');
+            }
+            o.notes().forEach(n -> sb.append("- ").append(cell(n)).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String verdict(Outcome o) {
+        String v = o.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (o.verdict() == Outcome.Verdict.IMPROVED && o.metric().separated() && o.metric().before().size() > 1) {
+            v += ", ranges apart";
+        }
+        return v;
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** The outcomes as JSON, with the medians and changes computed. */
+    public static String json(List<Outcome> outcomes, Map<String, Object> run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            Map<String, Object> row = new TreeMap<>();
+            row.put("scenario", o.scenario());
+            row.put("number", o.number());
+            row.put("title", o.title());
+            row.put("jdk", o.jdk());
+            row.put("goal", o.goal());
+            row.put("badOptions", o.badOptions());
+            row.put("topRecommendation", o.topRecommendation());
+            row.put("applied", o.applied());
+            row.put("added", o.added());
+            row.put("removed", o.removed());
+            row.put("metric", figures(o.metric()));
+            row.put("alsoShown", o.alsoShown().stream().map(Table::figures).toList());
+            row.put("verdict", o.verdict().name());
+            row.put("pass", o.verdict().pass());
+            row.put("notes", o.notes());
+            rows.add(row);
+        }
+        Map<String, Object> doc = new TreeMap<>(run);
+        doc.put("outcomes", rows);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> figures(Outcome.Figures f) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("name", f.name());
+        m.put("unit", f.unit());
+        m.put("higherIsBetter", f.higherIsBetter());
+        m.put("before", f.before());
+        m.put("after", f.after());
+        m.put("beforeMedian", f.beforeMedian());
+        m.put("afterMedian", f.afterMedian());
+        m.put("change", f.change());
+        return m;
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.jvmadvisor.samples.scenarios;
+
+import io.github.jvmadvisor.core.testing.Jdks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the verified-advice suite: {@code samples/verify [--short] [--runs N] [--jdk 17,25] [--scenario
+ * id,...] [--out DIR]}.
+ *
+ * <p>Writes {@code verified.md} and {@code verified.json} to the output directory (default {@code
+ * target/verify}) and exits with 1 when any scenario did not pass (not improved, not quiet, no advice,
+ * not reproduced, failed), 2 on a usage error.
+ */
+public final class VerifyMain {
+
+    private VerifyMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean shortMode = false;
+        int runs = -1;
+        List<Integer> jdkFilter = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Path out = Path.of("target", "verify");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--short" -> shortMode = true;
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--jdk" -> {
+                        for (String j : args[++i].split(",")) {
+                            jdkFilter.add(Integer.parseInt(j.trim()));
+                        }
+                    }
+                    case "--scenario" -> ids.addAll(List.of(args[++i].split(",")));
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "-h", "--help" -> {
+                        System.out.println(usage());
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (runs == 0 || runs < -1) {
+                throw new IllegalArgumentException("--runs must be at least 1");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("verify: " + e.getMessage() + "\n" + usage());
+            System.exit(2);
+            return;
+        }
+        if (runs < 0) {
+            runs = shortMode ? 1 : 3;
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        if (ids.isEmpty()) {
+            ids = shortMode ? Scenarios.SHORT : Scenarios.all().stream().map(Scenario::id).toList();
+        }
+        for (String id : ids) {
+            scenarios.add(Scenarios.byId(id.trim()).orElseThrow(() -> new IllegalArgumentException("no scenario " + id)));
+        }
+        List<Jdks.Jdk> jdks = new ArrayList<>(Jdks.underTest());
+        if (!jdkFilter.isEmpty()) {
+            jdks.removeIf(j -> !jdkFilter.contains(j.feature()));
+        }
+        Files.createDirectories(out);
+        Harness h = new Harness(out.resolve("runs"), runs, System.out);
+        Instant started = Instant.now();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            for (Jdks.Jdk jdk : jdks) {
+                Outcome o = h.run(s, jdk);
+                System.out.printf("[%s, JDK %d] %s%n", s.id(), jdk.feature(), o.verdict());
+                outcomes.add(o);
+            }
+        }
+        Duration took = Duration.between(started, Instant.now());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("runsPerSide", runs);
+        run.put("jdks", jdks.stream().map(Jdks.Jdk::version).toList());
+        run.put("cpus", Runtime.getRuntime().availableProcessors());
+        run.put("seconds", took.toSeconds());
+        run.put("threshold", Harness.THRESHOLD);
+        String md = Table.markdown(outcomes);
+        Files.writeString(out.resolve("verified.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("verified.json"), Table.json(outcomes, run), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(md);
+        System.out.printf("%d scenario runs in %d s; tables in %s%n", outcomes.size(), took.toSeconds(), out);
+        boolean pass = outcomes.stream().allMatch(o -> o.verdict().pass());
+        System.exit(pass ? 0 : 1);
+    }
+
+    private static String usage() {
+        return "usage: samples/verify [--short] [--runs N] [--jdk 17,25] [--scenario id,...] [--out DIR]\n"
+                + "scenarios: " + String.join(", ", Scenarios.all().stream().map(Scenario::id).toList());
+    }
+}

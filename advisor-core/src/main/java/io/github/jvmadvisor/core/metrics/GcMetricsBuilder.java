@@ -724,6 +724,14 @@ public final class GcMetricsBuilder implements GcEventListener {
             double rise = slope * (lastX - firstX);
             leak = n >= MIN_TREND_POINTS && slope > 0 && significance != null && significance < 0.01
                     && reg.getRSquare() >= 0.5 && rise >= 0.1 * (sumY / n);
+            // heap after young collections only bounds the live set from above: between marking cycles it
+            // rises with old-generation garbage too. Its slope counts only when a collection that marks the
+            // heap, late in the run, found at least 80 % of what the trend predicts for that time
+            if (leak && "young-gc-upper-bound".equals(trendSource)) {
+                double[] lastMarked = source == null || source.endsWith("upper-bound") ? null : points.get(points.size() - 1);
+                leak = lastMarked != null && lastMarked[0] >= firstX
+                        && lastMarked[1] >= 0.8 * reg.predict(lastMarked[0]);
+            }
             slope = round(slope, 1);
             significance = significance == null ? null : round(significance, 6);
         }

@@ -110,7 +110,9 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      *     has too few points after warm-up (one full GC in a run of young collections); {@code null}
      *     without a trend
      * @param leakSuspect whether the live set keeps rising: a significant (p &lt; 0.01), strong
-     *     (R² ≥ 0.5) slope that adds at least 10 % of the live set over the run
+     *     (R² ≥ 0.5) slope that adds at least 10 % of the live set over the run; a slope of {@code
+     *     young-gc-upper-bound}, which also rises with old garbage between marking cycles, counts only when
+     *     a marking collection after warm-up found at least 80 % of what the slope predicts for its time
      */
     public record LiveSet(Long bytes, Long peakBytes, String source, long samples, Double trendBytesPerSec,
             Double trendSignificance, String trendSource, boolean leakSuspect) {

@@ -26,7 +26,9 @@ import java.util.Set;
  * John; Oaks 3.3x) cuts GC CPU in proportion to the headroom: {@code GCcpu_new = GCcpu_old (H_old - LDS) /
  * (H_new - LDS)}. When a large share of the allocation is promoted (medium-lived objects that die in the old
  * generation), more heap buys little: the rule then lowers its confidence in the larger heap and recommends a
- * larger young generation. With a footprint goal, a heap above 6x the live set is reported as over-sized.
+ * larger young generation. A heap that is large enough but loses GC time to premature promotion (promoted share
+ * above 10 % with GC CPU above 10 %) gets the same advice: the old generation keeps 2.5x the live set and the
+ * young generation the rest. With a footprint goal, a heap above 6x the live set is reported as over-sized.
  * GC CPU is the measure (throughput work lost); the pause share stands in, with lower confidence, only when
  * the evidence has no GC CPU.
  */
@@ -47,6 +49,9 @@ public final class LiveSetSizing implements Rule {
                     + "generation and a larger heap alone buys little", true);
     static final Parameter<Double> YOUNG_FACTOR = Parameter.number("youngFactor", 1.5,
             "recommended young generation as a multiple of the live set (Hunt & John 1-1.5)", false);
+    static final Parameter<Double> OLD_FACTOR = Parameter.number("oldFactor", 2.5,
+            "old generation kept, as a multiple of the live set, when a heap that is large enough gives the rest to "
+                    + "the young generation against premature promotion (Hunt & John 2-3)", false);
 
     @Override
     public String id() {
@@ -75,7 +80,8 @@ public final class LiveSetSizing implements Rule {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(MAX_GOGC, INFO_GC_CPU, WARN_GC_CPU, TARGET_FACTOR, OVERSIZED_FACTOR, PROMOTION_SHARE, YOUNG_FACTOR);
+        return List.of(MAX_GOGC, INFO_GC_CPU, WARN_GC_CPU, TARGET_FACTOR, OVERSIZED_FACTOR, PROMOTION_SHARE, YOUNG_FACTOR,
+                OLD_FACTOR);
     }
 
     @Override
@@ -97,6 +103,14 @@ public final class LiveSetSizing implements Rule {
         if (gogc < ctx.param(MAX_GOGC) && cost != null && cost > ctx.param(INFO_GC_CPU)) {
             return List.of(underSized(ctx, m, lds, xmx, gogc, gogcMeasured, cost, cpuMeasured));
         }
+        Double promoShare = promotedShare(m);
+        if (promoShare != null && promoShare > ctx.param(PROMOTION_SHARE) && cost != null
+                && cost > ctx.param(INFO_GC_CPU) && ctx.goal() != Goal.FOOTPRINT) {
+            Finding premature = prematurePromotion(ctx, lds, xmx, cost, cpuMeasured, promoShare);
+            if (premature != null) {
+                return List.of(premature);
+            }
+        }
         double factor = xmx / (double) lds;
         if (ctx.goal() == Goal.FOOTPRINT && factor > ctx.param(OVERSIZED_FACTOR)) {
             return List.of(overSized(ctx, lds, xmx, gogc, cost, factor));
@@ -108,9 +122,7 @@ public final class LiveSetSizing implements Rule {
             double cost, boolean cpuMeasured) {
         long target = roundMb((long) (ctx.param(TARGET_FACTOR) * lds));
         double predicted = cost * (xmx - lds) / (double) (target - lds);
-        Double promo = m.promotionRateBytesPerSec();
-        Double alloc = m.allocationRateBytesPerSec();
-        Double promoShare = promo != null && alloc != null && alloc > 0 ? promo / alloc : null;
+        Double promoShare = promotedShare(m);
         boolean promotes = promoShare != null && promoShare > ctx.param(PROMOTION_SHARE);
         String costName = cpuMeasured ? "GC CPU share" : "pause share";
         Finding.Builder f = Finding.of(this, Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
@@ -149,34 +161,80 @@ public final class LiveSetSizing implements Rule {
                         "Oaks, Java Performance 2nd ed. (30 % occupied after full GC)", "Go GC guide, GOGC")
                 .build());
         if (promotes) {
-            Collector c = ctx.collector();
             long young = roundMb((long) (ctx.param(YOUNG_FACTOR) * lds));
-            if (c == Collector.G1) {
-                int percent = (int) Math.min(60, Math.max(10, Math.round(100.0 * young / target)));
-                f.recommend(Recommendation.flags("Keep medium-lived objects in a larger G1 young generation (at least "
-                        + percent + " % of the heap)", FlagChange.set("G1NewSizePercent", percent))
-                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
-                                "fewer objects reach the old generation only to die there")
-                        .confidence(0.5).forCollector(Collector.G1)
-                        .risk("experimental flag; a larger minimum young generation lengthens young pauses")
-                        .references("rules.md HEAP-04", "Oracle G1 tuning: raise the young generation for throughput").build());
-            } else if (c == Collector.SERIAL || c == Collector.PARALLEL) {
-                f.recommend(Recommendation.flags("Keep medium-lived objects young: young generation "
-                        + Units.bytes(young) + " (" + Units.number(ctx.param(YOUNG_FACTOR)) + "x the live set) in a heap of "
-                        + Units.bytes(target), FlagChange.option("-Xmn" + Units.optionSize(young)))
-                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
-                                "objects that live a few collections die young instead of in the old generation")
-                        .confidence(0.6).forCollector(c)
-                        .references("rules.md HEAP-04", "Hunt & John, Java Performance ch. 7 (young 1-1.5x live set)")
-                        .build());
-            } else {
-                f.recommend(Recommendation.action("Reduce medium-lived allocation",
-                        "Objects that survive a few collections dominate; cache or pool them, or shorten their life")
-                        .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
-                                "fewer medium-lived objects").confidence(0.4).references("rules.md HEAP-04").build());
-            }
+            youngAdvice(ctx, f, ctx.collector(), young, target, 0.6);
         }
         return f.build();
+    }
+
+    static Double promotedShare(GcMetrics m) {
+        Double promo = m.promotionRateBytesPerSec();
+        Double alloc = m.allocationRateBytesPerSec();
+        return promo != null && alloc != null && alloc > 0 ? promo / alloc : null;
+    }
+
+    /**
+     * A heap large enough for the live set whose GC cost comes from objects promoted only to die old: the
+     * young generation gets what the old generation does not need ({@code Xmx - oldFactor x LDS}, at least
+     * {@code youngFactor x LDS}). {@code null} when no young size can be advised (ZGC, Shenandoah, or no room).
+     */
+    private Finding prematurePromotion(RuleContext ctx, long lds, long xmx, double cost, boolean cpuMeasured,
+            double promoShare) {
+        Collector c = ctx.collector();
+        long young = roundMb(Math.max((long) (ctx.param(YOUNG_FACTOR) * lds), xmx - (long) (ctx.param(OLD_FACTOR) * lds)));
+        if (young >= xmx || (c != Collector.G1 && c != Collector.SERIAL && c != Collector.PARALLEL)) {
+            return null;
+        }
+        Long current = ctx.flagLong("MaxNewSize");
+        if (current != null && current >= young) {
+            return null;
+        }
+        String costName = cpuMeasured ? "GC CPU share" : "pause share";
+        Finding.Builder f = Finding.of(this, Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+                .summary(pct(promoShare) + " of the allocation is promoted and the GC takes " + pct(cost)
+                        + ": medium-lived objects die in the old generation")
+                .explanation("The heap (" + Units.bytes(xmx) + ") holds the live set (" + Units.bytes(lds) + ") with room "
+                        + "to spare, but objects that live a little longer than the young generation holds them are "
+                        + "promoted and then collected in the old generation, the expensive way. Keeping "
+                        + Units.number(ctx.param(OLD_FACTOR)) + "x the live set for the old generation and giving the rest "
+                        + "to the young one (" + Units.bytes(young) + ") lets them die young.")
+                .figure(Figure.share("promoted share of allocation", promoShare))
+                .figure(Figure.share(costName, cost))
+                .figure(Figure.bytes("live set", lds))
+                .figure(Figure.bytes("maximum heap", xmx))
+                .figure(Figure.bytes("recommended young generation", young));
+        if (current != null) {
+            f.figure(Figure.bytes("young generation now", current));
+        }
+        youngAdvice(ctx, f, c, young, xmx, 0.6);
+        return f.build();
+    }
+
+    /** The young-generation recommendation for the collector. */
+    private void youngAdvice(RuleContext ctx, Finding.Builder f, Collector c, long young, long heap, double confidence) {
+        if (c == Collector.G1) {
+            int percent = (int) Math.min(60, Math.max(10, Math.round(100.0 * young / heap)));
+            f.recommend(Recommendation.flags("Keep medium-lived objects in a larger G1 young generation (at least "
+                    + percent + " % of the heap)", FlagChange.set("G1NewSizePercent", percent))
+                    .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                            "fewer objects reach the old generation only to die there")
+                    .confidence(confidence - 0.1).forCollector(Collector.G1)
+                    .risk("experimental flag; a larger minimum young generation lengthens young pauses")
+                    .references("rules.md HEAP-04", "Oracle G1 tuning: raise the young generation for throughput").build());
+        } else if (c == Collector.SERIAL || c == Collector.PARALLEL) {
+            f.recommend(Recommendation.flags("Keep medium-lived objects young: young generation "
+                    + Units.bytes(young) + " in a heap of " + Units.bytes(heap), FlagChange.option("-Xmn" + Units.optionSize(young)))
+                    .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                            "objects that live a few collections die young instead of in the old generation")
+                    .confidence(confidence).forCollector(c)
+                    .references("rules.md HEAP-04", "Hunt & John, Java Performance ch. 7 (young 1-1.5x, old 2-3x live set)")
+                    .build());
+        } else {
+            f.recommend(Recommendation.action("Reduce medium-lived allocation",
+                    "Objects that survive a few collections dominate; cache or pool them, or shorten their life")
+                    .effect(Metric.THROUGHPUT, "promoted share of allocation", Effect.Direction.DECREASE, null,
+                            "fewer medium-lived objects").confidence(0.4).references("rules.md HEAP-04").build());
+        }
     }
 
     private Finding overSized(RuleContext ctx, long lds, long xmx, double gogc, Double cost, double factor) {

@@ -1,6 +1,7 @@
 package io.github.jvmadvisor.rules.heap;
 
 import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -14,13 +15,16 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * HEAP-10: the thrash guard, Go's 50 % GC CPU limiter. When the GC takes more than half the CPU, or stops
  * the application more than 5 % of the time, the service is alive but barely working; a stall is worse than
  * a crash, because the orchestrator does not restart it. With the live set above 70 % of the heap the heap
- * (or the container) is too small or the application leaks. Recommends {@code ExitOnOutOfMemoryError} so
+ * (or the container) is too small or the application leaks. Collections with an external cause (System.gc(),
+ * tools, metadata) are left out of both shares: they are not memory pressure, and other rules own them.
+ * Recommends {@code ExitOnOutOfMemoryError} so
  * that a dying JVM is restarted, keeping the GC overhead limit on, and more memory or a leak hunt.
  */
 public final class ThrashGuard implements Rule {
@@ -65,8 +69,11 @@ public final class ThrashGuard implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
         GcMetrics m = ctx.metrics();
-        Double cpu = m.gcCpuFraction();
-        Double stw = m.stwFraction();
+        // collections the application or a tool asked for (System.gc(), heap dumps, metadata) are not
+        // memory pressure; EXP-01, EXP-04 and NAT-02 own them, so their share of the pause time is left out
+        double external = externalPauseShare(m);
+        Double cpu = m.gcCpuFraction() == null ? null : m.gcCpuFraction() * (1 - external);
+        Double stw = m.stwFraction() == null ? null : m.stwFraction() * (1 - external);
         double cpuScore = cpu == null ? 0 : Scores.rising(cpu, ctx.param(GC_CPU), Math.min(0.95, 1.5 * ctx.param(GC_CPU)));
         double stwScore = stw == null ? 0 : Scores.rising(stw, ctx.param(PAUSE_SHARE), 4 * ctx.param(PAUSE_SHARE));
         double score = Math.max(cpuScore, stwScore);
@@ -89,6 +96,9 @@ public final class ThrashGuard implements Rule {
                                 ? "The live set fills " + LiveSetSizing.pct(liveShare) + " of the heap: the heap is too small "
                                         + "for what the application keeps, or it leaks."
                                 : ""));
+        if (external > 0) {
+            f.figure(Figure.share("pause time left out (System.gc(), tools, metadata)", external));
+        }
         if (cpu != null) {
             f.figure(Figure.share("GC CPU share", cpu));
         }
@@ -123,5 +133,22 @@ public final class ThrashGuard implements Rule {
                     .confidence(0.6).references("rules.md HEAP-10", "Oracle Parallel collector 98/2 rule").build());
         }
         return List.of(f.build());
+    }
+
+    /**
+     * The share of pause time from collections with an external cause ({@link GcFacts#isExternalCause}).
+     * The GC CPU share is scaled down by the same share: the log has no CPU time per cause.
+     */
+    static double externalPauseShare(GcMetrics m) {
+        if (m.pausesByCause() == null || m.pauses() == null || m.pauses().totalMillis() <= 0) {
+            return 0;
+        }
+        double ext = 0;
+        for (Map.Entry<String, GcMetrics.PauseStats> e : m.pausesByCause().entrySet()) {
+            if (GcFacts.isExternalCause(e.getKey())) {
+                ext += e.getValue().totalMillis();
+            }
+        }
+        return Math.min(1, ext / m.pauses().totalMillis());
     }
 }

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * AOT-02: the service is slow while it warms up: the p99 of the latency intervals in the first
- * {@code warmupSeconds} is more than {@code ratio} times the steady p99 (median of the later intervals'
- * p99). Class loading, linking and JIT profiling happen at every start; CDS and the AOT cache move them
+ * {@code warmupSeconds} from the first interval with requests (the first fifth of a log shorter than five such
+ * windows) is more than {@code ratio} times the steady p99 (median of the later intervals' p99). Class loading, linking and JIT profiling happen at every start; CDS and the AOT cache move them
  * to a training run. The advice depends on the target JDK: dynamic CDS on 17 and 18
  * ({@code -XX:ArchiveClassesAtExit} then {@code -XX:SharedArchiveFile}), {@code -XX:+AutoCreateSharedArchive}
  * on 19 to 23, the AOT cache on 24 ({@code AOTMode=record}, then {@code create}), and on 25 the one-step
@@ -81,18 +81,26 @@ public final class WarmupTail implements Rule {
     public record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown) {
     }
 
-    public static Tail tail(RuleContext ctx, double warmup) {
+    public static Tail tail(RuleContext ctx, double warmupSeconds) {
         Tail worst = null;
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {
+                // the window starts at the first interval with requests; a log shorter than five windows (a
+                // test or a benchmark run) is judged on its first fifth, so that it keeps a steady part
+                List<LatencyInterval> used = s.intervals().stream().filter(i -> i.summary().count() > 0).toList();
+                if (used.size() < 2) {
+                    continue;
+                }
+                double t0 = used.get(0).startSeconds();
+                double window = Math.min(warmupSeconds, (used.get(used.size() - 1).startSeconds() - t0) / 5);
                 double warm = 0;
                 List<Double> steady = new ArrayList<>();
-                for (LatencyInterval i : s.intervals()) {
+                for (LatencyInterval i : used) {
                     Double p99 = s.unit().known() ? s.unit().toMillis(i.summary().p99()) : i.summary().p99();
-                    if (p99 == null || i.summary().count() == 0) {
+                    if (p99 == null) {
                         continue;
                     }
-                    if (i.startSeconds() < warmup) {
+                    if (i.startSeconds() - t0 <= window) {
                         warm = Math.max(warm, p99);
                     } else {
                         steady.add(p99);

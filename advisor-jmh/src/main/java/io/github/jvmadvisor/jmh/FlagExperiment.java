@@ -114,6 +114,7 @@ public final class FlagExperiment {
     private List<String> current = List.of();
     private final List<Variant> variants = new ArrayList<>();
     private int advise;
+    private java.util.function.Predicate<Report.Ranked> pick = r -> true;
     private int forks = 1;
     private int warmupIterations = 2;
     private int measurementIterations = 3;
@@ -145,7 +146,16 @@ public final class FlagExperiment {
 
     /** Profile a first run under the current options and try the top {@code n} recommendations with flags. */
     public FlagExperiment adviseTop(int n) {
+        return adviseTop(n, r -> true);
+    }
+
+    /**
+     * Profile a first run under the current options and try the top {@code n} recommendations with flags
+     * that {@code which} accepts (for example only those that size the heap).
+     */
+    public FlagExperiment adviseTop(int n, java.util.function.Predicate<Report.Ranked> which) {
         advise = Math.max(0, n);
+        pick = Objects.requireNonNull(which, "which");
         return this;
     }
 
@@ -177,12 +187,17 @@ public final class FlagExperiment {
 
     /** The variants the advisor's report suggests: the top {@code n} recommendations that set flags. */
     public static List<Variant> fromReport(Report report, int n) {
+        return fromReport(report, n, r -> true);
+    }
+
+    /** The variants of the top {@code n} recommendations that set flags and that {@code which} accepts. */
+    public static List<Variant> fromReport(Report report, int n, java.util.function.Predicate<Report.Ranked> which) {
         List<Variant> out = new ArrayList<>();
         for (Report.Ranked r : report.recommendations()) {
             if (out.size() >= n) {
                 break;
             }
-            if (r.changes().isEmpty() || r.changes().stream().anyMatch(c -> c.op() != FlagChange.Op.SET)) {
+            if (!which.test(r) || r.changes().isEmpty() || r.changes().stream().anyMatch(c -> c.op() != FlagChange.Op.SET)) {
                 continue;
             }
             out.add(new Variant("rec-" + r.rank(), r.changes().stream().map(FlagChange::option).toList(),
@@ -210,7 +225,7 @@ public final class FlagExperiment {
             if (!forkRecords.isEmpty()) {
                 ForkRecord f = forkRecords.get(0);
                 advice = Advisor.builder().goal(AdvisorProfiler.goalFor(f.mode())).build().advise(Analyzer.analyze(f.inputs()));
-                all.addAll(0, fromReport(advice, advise));
+                all.addAll(0, fromReport(advice, advise, pick));
             }
         }
         if (all.isEmpty()) {

@@ -85,7 +85,7 @@ final class Statistics {
         if (var <= 0) {
             p = 1.0;
         } else {
-            double z = (Math.abs(uA - mean) - 0.5) / Math.sqrt(var);
+            double z = Math.abs(uA - mean) / Math.sqrt(var);
             p = Math.min(1.0, 2 * NORMAL.cumulativeProbability(-Math.max(0, z)));
         }
         // U of a counts pairs where a beats (is above) b; b's superiority is the rest

@@ -132,7 +132,7 @@ public final class AdvisorProfiler implements ExternalProfiler {
     public Collection<String> addJVMOptions(BenchmarkParams params) {
         current = null;
         try {
-            Integer feature = feature(params.getJdkVersion());
+            Integer feature = io.github.jvmadvisor.jmh.internal.Versions.feature(params.getJdkVersion());
             if (feature != null && feature < 11) {
                 warnOnce("the fork runs JDK " + params.getJdkVersion() + "; jvm-advisor profiles JDK 11 and later", null);
                 return List.of();
@@ -251,19 +251,6 @@ public final class AdvisorProfiler implements ExternalProfiler {
             sb.append('-').append(k).append('=').append(p.getParam(k));
         }
         return sb.toString().replaceAll("[^A-Za-z0-9._=-]", "_");
-    }
-
-    /** The feature release of a {@code java.version}: {@code 17.0.8} is 17, {@code 1.8.0_322} is 8; {@code null} if unknown. */
-    static Integer feature(String javaVersion) {
-        if (javaVersion == null) {
-            return null;
-        }
-        String v = javaVersion.startsWith("1.") ? javaVersion.substring(2) : javaVersion;
-        int end = 0;
-        while (end < v.length() && Character.isDigit(v.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? null : Integer.valueOf(v.substring(0, end));
     }
 
     private static String quoted(Path p) {

@@ -53,7 +53,7 @@ public final class JmhAdvice {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the profiler writes by default, relative to the working directory of the JMH run. */
-    public static final String DEFAULT_FORK_DIR = AdvisorProfiler.NAME;
+    public static final String DEFAULT_FORK_DIR = "jvm-advisor";
 
     private final Advisor advisor;
 
@@ -147,7 +147,7 @@ public final class JmhAdvice {
 
     /** The configuration a run's options and JDK describe, or {@code null} when the file names neither. */
     static JvmConfig config(BenchmarkRun r) {
-        Integer feature = AdvisorProfiler.feature(r.jdkVersion());
+        Integer feature = io.github.jvmadvisor.jmh.internal.Versions.feature(r.jdkVersion());
         if (r.jvmArgs().isEmpty() && feature == null) {
             return null;
         }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FlagExperimentTest {
 
     /** 100 MB live in a 160 MB heap. */
-    static final List<String> CURRENT = List.of("-Xmx160m", "-Xms160m", "-XX:+UseG1GC");
+    static final List<String> CURRENT = List.of("-Xmx160m", "-XX:+UseG1GC");
     /** MaxInlineLevel is 15 by default on JDK 17 and later: setting it changes nothing. */
     static final String NO_EFFECT = "-XX:MaxInlineLevel=15";
 
@@ -34,7 +34,7 @@ class FlagExperimentTest {
                     .current(CURRENT)
                     .adviseTop(1, rec -> rec.flags().stream().anyMatch(f -> f.startsWith("-Xmx")))
                     .variant("no-effect", NO_EFFECT)
-                    .iterations(1, 2, 6, 200)
+                    .iterations(1, 3, 6, 200)
                     .directory(tmp.resolve("attempt-" + attempt))
                     .run();
             System.out.println(r.text());
@@ -45,8 +45,8 @@ class FlagExperimentTest {
         assertNotNull(r.advice(), "the first run was profiled");
         Report.Ranked heap = r.advice().recommendations().stream()
                 .filter(x -> x.flags().stream().anyMatch(f -> f.startsWith("-Xmx"))).findFirst().orElseThrow();
-        assertEquals(io.github.jvmadvisor.core.rule.Severity.WARNING, heap.severity(),
-                "the advisor warns that the heap is too small for the live set: " + heap);
+        assertTrue(heap.figures().stream().anyMatch(f -> f.name().equals("live set") && f.value() > 90e6 && f.value() < 140e6),
+                "sized against the live set the fork's GC log shows: " + heap);
         FlagExperiment.Outcome rec = r.outcomes().get(0);
         assertTrue(rec.variant().options().stream().anyMatch(o -> o.startsWith("-Xmx")), rec.variant().toString());
         long mb = Long.parseLong(rec.variant().options().stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow()

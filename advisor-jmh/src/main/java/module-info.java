@@ -8,7 +8,8 @@
  */
 module io.github.jvmadvisor.jmh {
     requires transitive io.github.jvmadvisor.core;
-    requires static jmh.core;
+    // the profiler and the experiment expose JMH types; JMH is there whenever they run
+    requires static transitive jmh.core;
     requires com.fasterxml.jackson.databind;
     requires commons.math3;
     requires org.slf4j;

@@ -173,6 +173,7 @@ public final class AdvisorProfiler implements ExternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's own signature uses the raw Result
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
         ForkRecord fork = current;
         current = null;
@@ -198,6 +199,7 @@ public final class AdvisorProfiler implements ExternalProfiler {
         }
     }
 
+    @SuppressWarnings("rawtypes")
     private static List<Result> results(Report report, List<Path> written) {
         List<Result> out = new ArrayList<>();
         GcMetrics m = report.evidence().gc().map(g -> g.metrics()).orElse(null);

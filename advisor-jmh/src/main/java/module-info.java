@@ -8,8 +8,9 @@
  */
 module io.github.jvmadvisor.jmh {
     requires transitive io.github.jvmadvisor.core;
-    // the profiler and the experiment expose JMH types; JMH is there whenever they run
-    requires static transitive jmh.core;
+    // not transitive: the CLI reads this module without JMH (-Xlint:exports notes the JMH types in the
+    // profiler's and the experiment's signatures; JMH is there whenever those run)
+    requires static jmh.core;
     requires com.fasterxml.jackson.databind;
     requires commons.math3;
     requires org.slf4j;

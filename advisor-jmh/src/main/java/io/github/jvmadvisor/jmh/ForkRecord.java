@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -79,9 +78,7 @@ public record ForkRecord(Path dir, String benchmark, String mode, SortedMap<Stri
                 return null;
             }
             SortedMap<String, String> params = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.path("params").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.path("params").properties()) {
                 params.put(e.getKey(), e.getValue().asText());
             }
             return new ForkRecord(dir, n.get("benchmark").asText(), n.path("mode").asText(null), params,

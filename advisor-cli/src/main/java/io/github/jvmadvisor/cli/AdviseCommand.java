@@ -14,6 +14,7 @@ import io.github.jvmadvisor.core.report.AdviceMarkdown;
 import io.github.jvmadvisor.core.report.AdviceText;
 import io.github.jvmadvisor.core.rule.Goal;
 import io.github.jvmadvisor.core.rule.Severity;
+import io.github.jvmadvisor.jmh.JmhAdvice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,11 @@ final class AdviseCommand implements Callable<Integer> {
             description = "exit 3 when a recommendation is at or above this: info, warning or error")
     String failOn;
 
+    @Option(names = "--fork-dir", paramLabel = "DIR",
+            description = {"with JMH result files: where -prof jvm-advisor wrote the forks' files",
+                "(default: jvm-advisor/ beside each result file)"})
+    Path forkDir;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
     List<Path> files;
 
@@ -109,6 +115,10 @@ final class AdviseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
+        if (given == null && !evidence.inputs().isEmpty()
+                && evidence.inputs().stream().allMatch(i -> i.kind() == InputKind.JMH_RESULT)) {
+            return adviseOnBenchmarks(gate);
+        }
         Report report = advisor.advise(evidence);
         String text = switch (format) {
             case json -> AdviceJson.toJson(report);
@@ -129,6 +139,43 @@ final class AdviseCommand implements Callable<Integer> {
             return 1;
         }
         if (gate != null && !report.recommendations(gate).isEmpty()) {
+            return 3;
+        }
+        return 0;
+    }
+
+    /**
+     * JMH result files only: one report per distinct JVM of the runs (their options and -prof gc figures),
+     * and one per fork the jvm-advisor profiler recorded.
+     */
+    private Integer adviseOnBenchmarks(Severity gate) throws IOException {
+        Advisor.Builder b = Advisor.builder().goal(Goal.of(goal));
+        RuleSet rules = JmhAdvice.rules(RuleSet.load(AdviseCommand.class.getClassLoader()));
+        if (exclude != null) {
+            rules = rules.without(exclude);
+        }
+        b.rules(rules);
+        if (targetJdk != null) {
+            b.targetJdk(targetJdk);
+        }
+        if (params != null) {
+            params.forEach(b::parameter);
+        }
+        List<JmhAdvice.Section> sections = new JmhAdvice(b.build()).advise(files, forkDir);
+        String text = switch (format) {
+            case json -> JmhAdvice.json(sections);
+            case md -> JmhAdvice.markdown(sections);
+            case html -> JmhAdvice.html(sections);
+            case text -> JmhAdvice.text(sections);
+        };
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        if (gate != null && JmhAdvice.any(sections, gate)) {
             return 3;
         }
         return 0;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jvm-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reads what a JVM leaves behind (GC logs, JFR recordings, latency logs, JMH results) and says which flags to change.",
-        subcommands = {AdviseCommand.class, AnalyzeCommand.class, RulesCommand.class, FlagsCommand.class,
+        subcommands = {AdviseCommand.class, AnalyzeCommand.class, CompareCommand.class, RulesCommand.class, FlagsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

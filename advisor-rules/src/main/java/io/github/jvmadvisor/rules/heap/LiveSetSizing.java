@@ -35,7 +35,7 @@ import java.util.Set;
 public final class LiveSetSizing implements Rule {
 
     static final Parameter<Double> MAX_GOGC = Parameter.number("maxGogc", 100,
-            "effective GOGC (percent of the live set) below which the heap counts as under-sized", true);
+            "effective GOGC (percent of the live set) below which the heap counts as under-sized; half of it is the warning level", true);
     static final Parameter<Double> INFO_GC_CPU = Parameter.number("gcCpuShare", 0.10,
             "GC CPU share (fraction of available CPU) at which an under-sized heap is a finding (info)", true);
     static final Parameter<Double> WARN_GC_CPU = Parameter.number("warnGcCpuShare", 0.25,
@@ -125,7 +125,11 @@ public final class LiveSetSizing implements Rule {
         Double promoShare = promotedShare(m);
         boolean promotes = promoShare != null && promoShare > ctx.param(PROMOTION_SHARE);
         String costName = cpuMeasured ? "GC CPU share" : "pause share";
-        Finding.Builder f = Finding.of(this, Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+        // the cost says how much the small heap hurts now, the effective GOGC how close it is to thrashing:
+        // half the under-sized limit (a heap under 1.5x the live set) is a warning at any cost above info
+        double score = Math.max(Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)),
+                Scores.falling(Math.max(gogc, 1), ctx.param(MAX_GOGC), ctx.param(MAX_GOGC) / 2));
+        Finding.Builder f = Finding.of(this, score)
                 .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds)
                         + "x the live set (" + Units.bytes(lds) + "): effective GOGC " + Math.round(gogc) + ", "
                         + costName + " " + pct(cost))

@@ -1,0 +1,76 @@
+package io.github.jvmadvisor.samples.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Medians, changes, verdicts and the two renderings of the table. */
+class TableTest {
+
+    static Outcome.Figures ops(List<Double> before, List<Double> after) {
+        return new Outcome.Figures("work done", "ops/s", true, before, after);
+    }
+
+    static Outcome.Figures count(List<Double> before, List<Double> after) {
+        return new Outcome.Figures("full GCs", "", false, before, after);
+    }
+
+    @Test
+    void mediansChangesAndSeparation() {
+        Outcome.Figures f = ops(List.of(100.0, 120.0, 90.0), List.of(150.0, 130.0, 160.0, 140.0));
+        assertEquals(100.0, f.beforeMedian());
+        assertEquals(145.0, f.afterMedian());
+        assertEquals(0.45, f.change(), 1e-12);
+        assertTrue(f.separated());
+        assertFalse(ops(List.of(100.0, 140.0), List.of(130.0, 150.0)).separated(), "ranges overlap");
+        assertNull(count(List.of(0.0), List.of(0.0)).change(), "no change from zero");
+        assertNull(ops(List.of(), List.of(1.0)).beforeMedian());
+    }
+
+    @Test
+    void verdictNeedsTheThresholdInTheRightDirection() {
+        assertEquals(Outcome.Verdict.IMPROVED, Harness.verdict(ops(List.of(100.0), List.of(105.0))));
+        assertEquals(Outcome.Verdict.NOT_IMPROVED, Harness.verdict(ops(List.of(100.0), List.of(104.0))));
+        assertEquals(Outcome.Verdict.NOT_IMPROVED, Harness.verdict(ops(List.of(100.0), List.of(50.0))));
+        assertEquals(Outcome.Verdict.IMPROVED, Harness.verdict(count(List.of(48.0), List.of(0.0))));
+        assertEquals(Outcome.Verdict.NOT_IMPROVED, Harness.verdict(count(List.of(48.0), List.of(47.0))));
+        assertEquals(Outcome.Verdict.FAILED, Harness.verdict(count(List.of(48.0), List.of())));
+    }
+
+    @Test
+    void instrumentationIsNotPartOfTheAdvice() {
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx1g"), Harness.withoutInstrumentation(List.of("-XX:+UseG1GC",
+                "-Xlog:gc*:file=gc.log", "-XX:StartFlightRecording=filename=r.jfr", "-Xmx1g",
+                "-XX:FlightRecorderOptions=stackdepth=96")));
+    }
+
+    @Test
+    void markdownAndJsonCarryTheSameFigures() throws Exception {
+        Outcome improved = new Outcome("explicit-gc", 3, "System.gc() | calls", 17, "balanced",
+                List.of("-XX:+UseG1GC"), "EXP-01: Run System.gc() as a concurrent G1 cycle", List.of(1),
+                List.of("-XX:+ExplicitGCInvokesConcurrent"), List.of(), count(List.of(48.0, 50.0, 49.0),
+                        List.of(0.0, 0.0, 0.0)), List.of(ops(List.of(10.0), List.of(11.0))), Outcome.Verdict.IMPROVED,
+                List.of("a note"));
+        Outcome skipped = new Outcome("serial-in-container", 2, "Serial", 25, "throughput", List.of(), null, List.of(),
+                List.of(), List.of(), ops(List.of(), List.of()), List.of(), Outcome.Verdict.SKIPPED, List.of("no cgroup"));
+        String md = Table.markdown(List.of(improved, skipped));
+        assertTrue(md.contains("| 3 | System.gc() \\| calls | 17 | -XX:+UseG1GC | EXP-01: Run System.gc() as a concurrent "
+                + "G1 cycle | full GCs | 49 (48–50) | 0 (0–0) | -100 % | improved, ranges apart |"), md);
+        assertTrue(md.contains("| 2 | Serial | 25 | (defaults) | none | work done (higher is better) | n/a |  |  | skipped |"), md);
+        assertTrue(md.contains("- advised: `-XX:+ExplicitGCInvokesConcurrent` (ranks [1])"), md);
+        JsonNode json = new ObjectMapper().readTree(Table.json(List.of(improved, skipped), Map.of("runsPerSide", 3)));
+        assertEquals(3, json.get("runsPerSide").asInt());
+        JsonNode first = json.get("outcomes").get(0);
+        assertEquals(49.0, first.get("metric").get("beforeMedian").asDouble());
+        assertEquals(-1.0, first.get("metric").get("change").asDouble());
+        assertTrue(first.get("pass").asBoolean());
+        assertEquals("SKIPPED", json.get("outcomes").get(1).get("verdict").asText());
+    }
+}

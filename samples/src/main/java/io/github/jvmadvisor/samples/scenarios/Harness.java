@@ -255,7 +255,8 @@ public final class Harness {
     }
 
     static String describe(Report.Ranked r) {
-        String flags = r.flags().isEmpty() ? "" : " (" + String.join(" ", r.flags()) + ")";
+        String joined = String.join(" ", r.flags());
+        String flags = r.flags().isEmpty() ? "" : " (" + (joined.length() > 90 ? joined.substring(0, 89) + "…" : joined) + ")";
         return r.ruleId() + ": " + r.summary() + flags;
     }
 

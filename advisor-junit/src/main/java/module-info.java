@@ -4,7 +4,8 @@
  */
 module io.github.jvmadvisor.junit {
     requires io.github.jvmadvisor.runtime;
-    requires org.junit.jupiter.api;
+    // the public types implement and use JUnit's extension API: callers need it too
+    requires transitive org.junit.jupiter.api;
     requires org.junit.platform.commons;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -2,8 +2,8 @@ package io.github.jvmadvisor.core.flags;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.jvmadvisor.core.model.Collector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ final class CatalogueJson {
 
     static final int SCHEMA = 1;
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CatalogueJson() {
     }
@@ -121,28 +120,46 @@ final class CatalogueJson {
         g.writeEndObject();
     }
 
+    /*
+     * Read with the streaming parser into plain maps and lists: the catalogue is loaded at application
+     * startup (JvmAdvisor.atStartup), where loading jackson-databind's ObjectMapper cost about 150 ms of
+     * CPU on JDK 17.
+     */
     static FlagCatalogue read(InputStream in) throws IOException {
-        JsonNode root = MAPPER.readTree(in);
-        if (root == null || !root.isObject()) {
+        Object parsed;
+        try (JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            parsed = first == null ? null : value(p, first);
+        }
+        if (!(parsed instanceof Map)) {
             throw new IOException("not a flag catalogue: no JSON object");
         }
-        int schema = root.path("schema").asInt(-1);
+        Map<?, ?> root = (Map<?, ?>) parsed;
+        Object schemaValue = root.get("schema");
+        int schema = schemaValue instanceof Number ? ((Number) schemaValue).intValue() : -1;
         if (schema != SCHEMA) {
             throw new IOException("flag catalogue schema " + schema + " is not supported (expected " + SCHEMA + ")");
         }
         try {
-            FlagCatalogue.About about = new FlagCatalogue.About(root.path("feature").asInt(), text(root, "version"),
-                    text(root, "vendor"), text(root, "vm"), root.path("derived").asBoolean(false),
-                    text(root, "builtOn"), Collector.of(root.path("ergonomicCollector").asText("G1")),
-                    strings(root.path("gcModes")), strings(root.path("xOptions")), strings(root.path("notes")));
+            Object feature = root.get("feature");
+            String ergo = text(root, "ergonomicCollector");
+            FlagCatalogue.About about = new FlagCatalogue.About(feature instanceof Number ? ((Number) feature).intValue()
+                    : 0, text(root, "version"), text(root, "vendor"), text(root, "vm"), bool(root, "derived", false),
+                    text(root, "builtOn"), Collector.of(ergo == null ? "G1" : ergo), strings(root.get("gcModes")),
+                    strings(root.get("xOptions")), strings(root.get("notes")));
             List<FlagInfo> flags = new ArrayList<>();
-            for (JsonNode f : root.path("flags")) {
-                flags.add(readFlag(f));
+            for (Object f : list(root.get("flags"))) {
+                if (f instanceof Map) {
+                    flags.add(readFlag((Map<?, ?>) f));
+                }
             }
             List<LauncherOption> opts = new ArrayList<>();
-            for (JsonNode o : root.path("launcherOptions")) {
-                opts.add(new LauncherOption(text(o, "option"), availability(text(o, "availability")),
-                        text(o, "since"), text(o, "message"), text(o, "advice")));
+            for (Object x : list(root.get("launcherOptions"))) {
+                if (x instanceof Map) {
+                    Map<?, ?> o = (Map<?, ?>) x;
+                    opts.add(new LauncherOption(text(o, "option"), availability(text(o, "availability")),
+                            text(o, "since"), text(o, "message"), text(o, "advice")));
+                }
             }
             return FlagCatalogue.create(about, flags, opts);
         } catch (IllegalArgumentException e) {
@@ -150,49 +167,107 @@ final class CatalogueJson {
         }
     }
 
-    private static FlagInfo readFlag(JsonNode f) {
+    /** The value starting at the current token: a map, a list, a string, a number, a boolean, or null. */
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k == JsonToken.FIELD_NAME; k = p.nextToken()) {
+                    String name = p.currentName();
+                    m.put(name, value(p, p.nextToken()));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                    l.add(value(p, e));
+                }
+                return l;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IOException("unexpected JSON token " + t);
+        }
+    }
+
+    private static FlagInfo readFlag(Map<?, ?> f) {
         String type = text(f, "type");
         String kindText = text(f, "kind");
         Map<String, String> byGc = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : f.path("byGc").properties()) {
-            byGc.put(e.getKey(), e.getValue().asText());
+        if (f.get("byGc") instanceof Map) {
+            ((Map<?, ?>) f.get("byGc")).forEach((k, v) -> byGc.put(String.valueOf(k), asText(v)));
         }
         Set<Collector> gcs = EnumSet.noneOf(Collector.class);
-        for (JsonNode g : f.path("gc")) {
-            gcs.add(Collector.of(g.asText()));
+        for (Object g : list(f.get("gc"))) {
+            gcs.add(Collector.of(asText(g)));
         }
         FlagRange range = null;
-        JsonNode r = f.get("range");
-        if (r != null && r.isArray() && r.size() == 2) {
-            range = new FlagRange(r.get(0).asText(), r.get(1).asText());
+        List<?> r = list(f.get("range"));
+        if (r.size() == 2) {
+            range = new FlagRange(asText(r.get(0)), asText(r.get(1)));
         }
         Map<String, FlagKind> values = null;
-        JsonNode v = f.get("values");
-        if (v != null && v.isObject()) {
-            values = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : v.properties()) {
-                values.put(e.getKey(), FlagKind.parse(e.getValue().asText()));
-            }
+        if (f.get("values") instanceof Map) {
+            Map<String, FlagKind> vs = new LinkedHashMap<>();
+            ((Map<?, ?>) f.get("values")).forEach((k, v) -> vs.put(String.valueOf(k), FlagKind.parse(asText(v))));
+            values = vs;
         }
         return new FlagInfo(text(f, "name"), type == null ? null : FlagType.of(type), FlagKind.parse(kindText),
                 kindText, availability(text(f, "availability")), text(f, "since"), text(f, "message"),
-                text(f, "advice"), text(f, "default"), f.path("ergonomic").asBoolean(false), byGc, gcs, range,
-                values, f.path("certain").asBoolean(true), text(f, "note"));
+                text(f, "advice"), text(f, "default"), bool(f, "ergonomic", false), byGc, gcs, range,
+                values, bool(f, "certain", true), text(f, "note"));
     }
 
     private static Availability availability(String s) {
         return s == null ? Availability.AVAILABLE : Availability.valueOf(s.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    /** A field as text, as JsonNode.asText gave it ({@code null} when absent or null). */
+    private static String text(Map<?, ?> n, String field) {
+        Object v = n.get(field);
+        return v == null ? null : asText(v);
     }
 
-    private static List<String> strings(JsonNode array) {
+    private static String asText(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v instanceof String ? (String) v : (v instanceof Map || v instanceof List) ? "" : String.valueOf(v);
+    }
+
+    private static boolean bool(Map<?, ?> n, String field, boolean absent) {
+        Object v = n.get(field);
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        if (v instanceof String) {
+            return Boolean.parseBoolean(((String) v).trim());
+        }
+        if (v instanceof Number) {
+            return ((Number) v).intValue() != 0;
+        }
+        return absent;
+    }
+
+    private static List<?> list(Object v) {
+        return v instanceof List ? (List<?>) v : List.of();
+    }
+
+    private static List<String> strings(Object array) {
         List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(n.asText());
+        for (Object n : list(array)) {
+            out.add(asText(n));
         }
         return out;
     }

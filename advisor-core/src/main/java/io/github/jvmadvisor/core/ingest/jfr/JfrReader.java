@@ -147,6 +147,10 @@ public final class JfrReader {
         int chunks;
         /** A file holding some of the chunks, made when they must be read apart from the rest. */
         Path temp;
+        /** Fed from a live stream: an empty window is no damage. */
+        boolean live;
+        /** For a live read, the GC setup to use instead of the one the events give, or {@code null}. */
+        GcSetup fallbackSetup;
 
         Run(String name, List<? extends JfrSink> extra) {
             this.name = name;
@@ -402,8 +406,23 @@ public final class JfrReader {
         }
 
         JfrResult result() {
+            return result(settings.result());
+        }
+
+        JfrResult result(JfrSettings recorded) {
+            int issuesBefore = issues.size();
+            try {
+                return resultOf(recorded);
+            } finally {
+                if (live) {
+                    // a live read is finished again and again: its issues are those of one finish
+                    issues.subList(issuesBefore, issues.size()).clear();
+                }
+            }
+        }
+
+        private JfrResult resultOf(JfrSettings recorded) {
             // sinks that must tell "not recorded" from "did not happen" learn what was enabled
-            JfrSettings recorded = settings.result();
             for (int i = 0; i < sinks.size(); i++) {
                 if (!failed[i]) {
                     try {
@@ -419,7 +438,7 @@ public final class JfrReader {
             Optional<GcAnalysis> analysis = Optional.empty();
             List<PauseSum> pauses = new ArrayList<>();
             if (!failedCore() && gc.hasGcData()) {
-                GcSetup setup = config.setup();
+                GcSetup setup = fallbackSetup != null && (live || !config.any()) ? fallbackSetup : config.setup();
                 long jvmStart = config.jvmStartMillis() > 0 ? config.jvmStartMillis() * 1_000_000L : -1;
                 String threshold = recorded.value("jdk.SafepointBegin", "threshold");
                 boolean allSafepoints = threshold != null && threshold.trim().startsWith("0 ");
@@ -447,7 +466,7 @@ public final class JfrReader {
                             + "; safepoint figures are left out (record with jdk.SafepointBegin#threshold=0ms)");
                 }
             }
-            if (events == 0 && issues.isEmpty()) {
+            if (events == 0 && issues.isEmpty() && !live) {
                 issue(0, InputIssue.TRUNCATED, "the recording holds no events (an emergency dump, or a recording "
                         + "stopped before its first flush)");
             }
@@ -459,6 +478,86 @@ public final class JfrReader {
 
         private boolean failedCore() {
             return failed[0];
+        }
+    }
+
+    /**
+     * Starts a read fed event by event, for events that do not come from a file: a live
+     * {@code jdk.jfr.consumer.RecordingStream} of this JVM. The same collectors and sinks as a file read
+     * turn the events into evidence, so a live window and a recording give figures of the same shape.
+     *
+     * @param name what the input summary calls the source, e.g. {@code "live JFR 12:00:00-12:01:00"}
+     * @param sinks further sinks, as for {@link #read(InputSource, List)}
+     */
+    public static Feed feed(String name, List<? extends JfrSink> sinks) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sinks, "sinks");
+        return new Feed(new Run(name, sinks));
+    }
+
+    /**
+     * A read whose events are handed in one at a time ({@link #feed(String, List)}).
+     *
+     * <p>Not thread-safe: call {@link #accept(RecordedEvent)} and {@link #finish} from one thread (a
+     * stream's own thread), or guard them. Memory grows as for a file read: with the number of
+     * collections (about 200 bytes each) and up to each sink's bounds. {@link #finish} may be called more
+     * than once, e.g. for "so far" figures; events accepted after it count in the next result.
+     */
+    public static final class Feed {
+        private final Run run;
+
+        private Feed(Run run) {
+            this.run = run;
+            run.live = true;
+            run.format = "live";
+        }
+
+        /**
+         * The event types (JDK 11+ names) this read uses: what a stream must enable for it. Includes
+         * {@code jdk.ActiveSetting}, which a live stream need not enable (see {@link #finish}).
+         */
+        public java.util.Set<String> eventTypes() {
+            return java.util.Collections.unmodifiableSet(run.targets.keySet());
+        }
+
+        /** Hands one event in; events of types this read does not use are ignored. Never throws. */
+        public void accept(RecordedEvent event) {
+            int[] to = run.targets.get(JfrNames.canonical(event.getEventType().getName()));
+            if (to != null) {
+                run.deliver(event, to);
+            }
+        }
+
+        /** Events handed in so far that some sink used. */
+        public long events() {
+            return run.events;
+        }
+
+        /**
+         * The GC setup to use instead of the one the configuration events give: a window that starts after
+         * the stream's first flush has no flag events, so the caller passes the live JVM's collector, CPUs
+         * and heap. {@code null} goes back to the events' setup.
+         */
+        public Feed setup(GcSetup setup) {
+            run.fallbackSetup = setup;
+            return this;
+        }
+
+        /**
+         * What the events handed in so far give.
+         *
+         * @param startEpochNanos start of the span the events cover (the time axis's zero)
+         * @param endEpochNanos end of that span
+         * @param settings the settings the stream was started with, by event type then setting name
+         *     ({@code "jdk.SafepointBegin" -> {"enabled" -> "true", "threshold" -> "0 ms"}}): what tells
+         *     "not recorded" from "did not happen"
+         */
+        public JfrResult finish(long startEpochNanos, long endEpochNanos, Map<String, Map<String, String>> settings) {
+            run.originNanos = startEpochNanos;
+            run.endNanos = Math.max(startEpochNanos, endEpochNanos);
+            Map<String, Map<String, String>> values = new HashMap<>();
+            settings.forEach((k, v) -> values.put(JfrNames.canonical(k), v));
+            return run.result(new JfrSettings(values.keySet(), values));
         }
     }
 

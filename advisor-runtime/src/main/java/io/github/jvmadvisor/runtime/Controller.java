@@ -1,0 +1,210 @@
+package io.github.jvmadvisor.runtime;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import io.github.jvmadvisor.core.model.Collector;
+import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.JvmConfig;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Adjusts manageable flags once per window, guarded: the automemlimit-style soft heap cap for ZGC and
+ * Shenandoah ({@code SoftMaxHeapSize = limit * (1 - headroom) - non-heap}), moved by at most {@code
+ * maxStep} per window and never below 1.25 times the heap in use after the last collection; each change
+ * is followed by one window of observation and rolled back when allocation stalls, GC CPU share or pause
+ * p99 got worse. Explicit requests ({@link #request}) go through the same guard.
+ *
+ * <p>Called on the stream's thread (each window) and from the application ({@link #limit}, {@link
+ * #request}); synchronized.
+ */
+final class Controller {
+
+    static final String SOFT_MAX = "SoftMaxHeapSize";
+    private static final long MIN_SOFT_MAX = 16L << 20;
+
+    private final ControllerOptions options;
+    private final Logger log;
+    private final HotSpotDiagnosticMXBean hotspot;
+    private final List<Adjustment> audit = new ArrayList<>();
+    private Long limitBytes;
+    /** The change under observation, or {@code null}. */
+    private Pending pending;
+    /** An explicit request waiting for the next window. */
+    private String[] requested;
+
+    private record Pending(String flag, String from, String to, Guard before) {
+    }
+
+    /** The guarded figures of one window. */
+    record Guard(double stallMillis, Double gcCpu, Double p99Millis) {
+        static Guard of(Evidence e) {
+            GcMetrics m = e.gc().map(g -> g.metrics()).orElse(null);
+            if (m == null) {
+                return new Guard(0, null, null);
+            }
+            double stalls = m.allocationStalls() == null ? 0 : m.allocationStalls().totalMillis();
+            return new Guard(stalls, m.gcCpuFraction(), m.pauses() == null || m.pauses().count() == 0 ? null
+                    : m.pauses().p99Millis());
+        }
+    }
+
+    Controller(ControllerOptions options, Long limitBytes, Logger log) {
+        this.options = options;
+        this.limitBytes = limitBytes;
+        this.log = log;
+        this.hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    }
+
+    synchronized void limit(long bytes) {
+        limitBytes = bytes;
+    }
+
+    synchronized void request(String flag, String value) {
+        requested = new String[] {flag, value};
+    }
+
+    synchronized List<Adjustment> audit() {
+        return List.copyOf(audit);
+    }
+
+    /** One window closed: judge the pending change, else make at most one new one. */
+    synchronized void onWindow(Evidence window, JvmConfig config) {
+        Guard now = Guard.of(window);
+        if (pending != null) {
+            String worse = worse(pending.before, now);
+            if (worse != null) {
+                if (set(pending.flag, pending.from)) {
+                    record(Adjustment.Kind.ROLLED_BACK, pending.flag, pending.to, pending.from, worse);
+                }
+            } else {
+                record(Adjustment.Kind.KEPT, pending.flag, pending.from, pending.to, "guarded metrics held: " + now);
+            }
+            pending = null;
+            return; // one window between changes
+        }
+        if (requested != null) {
+            String[] r = requested;
+            requested = null;
+            change(r[0], r[1], "requested", now);
+            return;
+        }
+        Collector gc = config.collector();
+        if (limitBytes != null && (gc == Collector.ZGC || gc == Collector.SHENANDOAH)) {
+            softMax(config, window, now);
+        }
+    }
+
+    private void softMax(JvmConfig config, Evidence window, Guard now) {
+        Long max = config.maxHeapBytes();
+        String currentText = value(SOFT_MAX);
+        if (max == null || currentText == null) {
+            return;
+        }
+        long current = Long.parseUnsignedLong(currentText);
+        long nonHeap = nonHeapBytes();
+        long target = (long) (limitBytes * (1 - options.headroom())) - nonHeap;
+        long live = window.gc().map(g -> g.metrics().liveSet()).map(l -> l.bytes() == null ? -1L : l.bytes()).orElse(-1L);
+        long floor = Math.max(MIN_SOFT_MAX, live > 0 ? (long) (live * 1.25) : 0);
+        target = Math.max(floor, Math.min(max, target));
+        long step = (long) (current * options.maxStep());
+        long next = target < current ? Math.max(target, current - step) : Math.min(target, current + step);
+        if (Math.abs(next - current) < (1L << 20)) {
+            return;
+        }
+        change(SOFT_MAX, Long.toString(next), "container limit " + mb(limitBytes) + " x " + (1 - options.headroom())
+                + " - non-heap " + mb(nonHeap) + " = " + mb(target) + " target (floor " + mb(floor) + ", step at most "
+                + (int) (options.maxStep() * 100) + " %)", now);
+    }
+
+    private void change(String flag, String value, String why, Guard before) {
+        VMOption o;
+        try {
+            o = hotspot.getVMOption(flag);
+        } catch (IllegalArgumentException e) {
+            record(Adjustment.Kind.REFUSED, flag, null, null, "no such flag on JDK " + Runtime.version().feature());
+            return;
+        }
+        if (!o.isWriteable()) {
+            record(Adjustment.Kind.REFUSED, flag, null, null, "not manageable on JDK " + Runtime.version().feature()
+                    + ": it can only be set on the command line");
+            return;
+        }
+        String from = o.getValue();
+        if (from.equals(value)) {
+            return;
+        }
+        if (set(flag, value)) {
+            record(Adjustment.Kind.SET, flag, from, value, why);
+            pending = new Pending(flag, from, value, before);
+        }
+    }
+
+    private boolean set(String flag, String value) {
+        try {
+            hotspot.setVMOption(flag, value);
+            return true;
+        } catch (RuntimeException e) {
+            record(Adjustment.Kind.REFUSED, flag, null, null, "setting " + value + " failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Why {@code after} is worse than {@code before}, or {@code null}. */
+    String worse(Guard before, Guard after) {
+        if (after.stallMillis() > options.stallWorseMillis() && after.stallMillis() > 2 * before.stallMillis()) {
+            return String.format(java.util.Locale.ROOT, "allocation stalls rose from %.0f ms to %.0f ms a window",
+                    before.stallMillis(), after.stallMillis());
+        }
+        if (before.gcCpu() != null && after.gcCpu() != null && after.gcCpu() > 2 * before.gcCpu()
+                && after.gcCpu() - before.gcCpu() > options.gcCpuWorse()) {
+            return String.format(java.util.Locale.ROOT, "GC CPU share rose from %.1f %% to %.1f %%",
+                    100 * before.gcCpu(), 100 * after.gcCpu());
+        }
+        if (before.p99Millis() != null && after.p99Millis() != null && after.p99Millis() > 2 * before.p99Millis()
+                && after.p99Millis() - before.p99Millis() > options.pauseP99WorseMillis()) {
+            return String.format(java.util.Locale.ROOT, "pause p99 rose from %.1f ms to %.1f ms",
+                    before.p99Millis(), after.p99Millis());
+        }
+        return null;
+    }
+
+    private String value(String flag) {
+        try {
+            return hotspot.getVMOption(flag).getValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Committed non-heap (metaspace, code cache, compressed class space) plus direct buffers in use. */
+    static long nonHeapBytes() {
+        long n = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
+        for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            n += Math.max(0, b.getMemoryUsed());
+        }
+        return n;
+    }
+
+    private void record(Adjustment.Kind kind, String flag, String from, String to, String reason) {
+        Adjustment a = new Adjustment(Instant.now(), kind, flag, from, to, reason);
+        audit.add(a);
+        if (audit.size() > 1000) {
+            audit.remove(0); // bounded: the oldest entries go
+        }
+        if (kind == Adjustment.Kind.ROLLED_BACK || kind == Adjustment.Kind.REFUSED) {
+            log.warn("jvm-advisor adjust: {}", a);
+        } else {
+            log.info("jvm-advisor adjust: {}", a);
+        }
+    }
+
+    private static String mb(long bytes) {
+        return (bytes >> 20) + " MB";
+    }
+}

@@ -55,7 +55,15 @@ class G1PauseRulesTest {
                 "-XX:G1HeapWastePercent=0", "-XX:+UnlockExperimentalVMOptions", "-XX:G1MaxNewSizePercent=10",
                 "-XX:G1MixedGCLiveThresholdPercent=100", "-XX:InitiatingHeapOccupancyPercent=30"),
                 List.of("5", "280", "2", "0"));
-        ratio = run("ratio", List.of("-Xms32m", "-Xmx2g", "-XX:GCTimeRatio=4"), List.of("3", "8", "2", "0"));
+        // G1-09 needs GC above 5 % of the CPU; on a loaded host the small heap may collect less than that,
+        // so the run is repeated (up to three times) until it does
+        for (int i = 0; i < 3; i++) {
+            ratio = run("ratio", List.of("-Xms32m", "-Xmx2g", "-XX:GCTimeRatio=4"), List.of("3", "8", "2", "0"));
+            Double cpu = metrics(Advice.of(List.of(ratio), null, null, null, 17)).gcCpuFraction();
+            if (cpu != null && cpu > 0.05) {
+                break;
+            }
+        }
     }
 
     static Path corpus(String name) {

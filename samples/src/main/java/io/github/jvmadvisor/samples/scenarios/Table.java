@@ -15,6 +15,30 @@ public final class Table {
     private Table() {
     }
 
+    /**
+     * The whole page: how the table was produced, the verdict counts, the table and the details.
+     *
+     * @param command the command line that produced it
+     * @param run what {@code json} records about the run: date, runsPerSide, jdks, cpus, seconds
+     */
+    public static String document(List<Outcome> outcomes, String command, Map<String, Object> run) {
+        StringBuilder sb = new StringBuilder("# Verified advice\n\n");
+        long pass = outcomes.stream().filter(o -> o.verdict().pass()).count();
+        sb.append("Produced by `").append(command).append("` on ").append(run.get("date")).append(": ")
+                .append(run.get("cpus")).append(" CPUs, JDK ").append(run.get("jdks")).append(", ")
+                .append(run.get("runsPerSide")).append(" run(s) per side, ").append(run.get("seconds"))
+                .append(" s in all. ").append(pass).append(" of ").append(outcomes.size())
+                .append(" scenario runs pass.\n\n");
+        sb.append("Each scenario ran with the options that misconfigure it, a GC log and a flight recording; "
+                + "the advisor's suggested command line (every warning-level recommendation) was applied and "
+                + "the workload ran again. Before and after are the median over the runs, with the range in "
+                + "brackets; a scenario improves when the median moves the right way by at least "
+                + Math.round(Harness.THRESHOLD * 100) + " %. How the suite works and what each scenario is: "
+                + "[README.md](README.md).\n\n");
+        sb.append(markdown(outcomes));
+        return sb.toString();
+    }
+
     /** One row per scenario and JDK, then the details per row. */
     public static String markdown(List<Outcome> outcomes) {
         StringBuilder sb = new StringBuilder();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,15 @@ public final class VerifyMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // what the user typed, without the output directory the script adds
+        List<String> userArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length && args[i + 1].equals("samples/target/verify")) {
+                i++;
+            } else {
+                userArgs.add(args[i]);
+            }
+        }
         boolean shortMode = false;
         int runs = -1;
         List<Integer> jdkFilter = new ArrayList<>();
@@ -85,16 +95,17 @@ public final class VerifyMain {
         }
         Duration took = Duration.between(started, Instant.now());
         Map<String, Object> run = new LinkedHashMap<>();
+        run.put("date", started.truncatedTo(ChronoUnit.MINUTES).toString());
         run.put("runsPerSide", runs);
         run.put("jdks", jdks.stream().map(Jdks.Jdk::version).toList());
         run.put("cpus", Runtime.getRuntime().availableProcessors());
         run.put("seconds", took.toSeconds());
         run.put("threshold", Harness.THRESHOLD);
-        String md = Table.markdown(outcomes);
+        String md = Table.document(outcomes, ("samples/verify " + String.join(" ", userArgs)).trim(), run);
         Files.writeString(out.resolve("verified.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("verified.json"), Table.json(outcomes, run), StandardCharsets.UTF_8);
         System.out.println();
-        System.out.println(md);
+        System.out.println(Table.markdown(outcomes));
         System.out.printf("%d scenario runs in %d s; tables in %s%n", outcomes.size(), took.toSeconds(), out);
         boolean pass = outcomes.stream().allMatch(o -> o.verdict().pass());
         System.exit(pass ? 0 : 1);

@@ -65,6 +65,12 @@ class TableTest {
                 + "G1 cycle | full GCs | 49 (48–50) | 0 (0–0) | -100 % | improved, ranges apart |"), md);
         assertTrue(md.contains("| 2 | Serial | 25 | (defaults) | none | work done (higher is better) | n/a |  |  | skipped |"), md);
         assertTrue(md.contains("- advised: `-XX:+ExplicitGCInvokesConcurrent` (ranks [1])"), md);
+        String doc = Table.document(List.of(improved, skipped), "samples/verify --runs 3",
+                Map.of("date", "2026-11-23T06:00Z", "cpus", 2, "jdks", List.of("17.0.15", "25.0.1"), "runsPerSide", 3,
+                        "seconds", 1500));
+        assertTrue(doc.startsWith("# Verified advice\n\nProduced by `samples/verify --runs 3` on 2026-11-23T06:00Z: 2 CPUs, "
+                + "JDK [17.0.15, 25.0.1], 3 run(s) per side, 1500 s in all. 2 of 2 scenario runs pass."), doc);
+        assertTrue(doc.endsWith(md), "the table follows the header");
         JsonNode json = new ObjectMapper().readTree(Table.json(List.of(improved, skipped), Map.of("runsPerSide", 3)));
         assertEquals(3, json.get("runsPerSide").asInt());
         JsonNode first = json.get("outcomes").get(0);

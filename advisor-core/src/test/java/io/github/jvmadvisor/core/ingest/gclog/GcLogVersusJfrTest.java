@@ -112,7 +112,8 @@ class GcLogVersusJfrTest {
     /**
      * How much longer (or shorter) HotSpot's log timer is than its JFR pause timer for one pause,
      * measured on JDK 17.0.15 and 25.0.3 by pairing pauses of the same GC id: Serial +0.10 to +0.13 ms
-     * on a quiet machine and up to +0.28 ms on a loaded one, Shenandoah +0.005 to +0.016 ms, G1 +0.013 to
+     * on a quiet machine and up to +0.28 ms on a loaded one, Shenandoah +0.005 to +0.016 ms on a quiet
+     * machine and +0.24 ms on one running three builds on its 2 CPUs (25, non-generational), G1 +0.013 to
      * +0.020 ms, Parallel -0.05 to -0.07 ms, ZGC 0 (also with {@code -Xlog:async}, so it is not the cost of
      * writing the log). Where that is more than 1 % of the workload's pauses (Serial's short young pauses,
      * Shenandoah's sub-millisecond ones), the totals may differ by this much per pause; elsewhere they must
@@ -123,7 +124,7 @@ class GcLogVersusJfrTest {
             case "Serial":
                 return 500_000L;
             case "Shenandoah":
-                return 50_000L;
+                return 300_000L;
             default:
                 return 0;
         }

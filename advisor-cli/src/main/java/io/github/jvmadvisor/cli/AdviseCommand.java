@@ -16,9 +16,6 @@ import io.github.jvmadvisor.core.rule.Goal;
 import io.github.jvmadvisor.core.rule.Severity;
 import io.github.jvmadvisor.jmh.JmhAdvice;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +123,7 @@ final class AdviseCommand implements Callable<Integer> {
             case html -> AdviceHtml.render(report);
             case text -> AdviceText.render(report);
         };
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        ReportOutput.write(spec, output, text);
         boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
         if (!anyRead && given == null) {
             spec.commandLine().getErr().println("jvm-advisor: none of the inputs could be read");
@@ -168,13 +159,7 @@ final class AdviseCommand implements Callable<Integer> {
             case html -> JmhAdvice.html(sections);
             case text -> JmhAdvice.text(sections);
         };
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        ReportOutput.write(spec, output, text);
         if (gate != null && JmhAdvice.any(sections, gate)) {
             return 3;
         }

@@ -8,9 +8,6 @@ import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.report.AnalysisJson;
 import io.github.jvmadvisor.core.report.AnalysisText;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,15 +52,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
         }
         Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
-        byte[] report = format == Format.json ? AnalysisJson.toJson(evidence).getBytes(StandardCharsets.UTF_8)
-                : AnalysisText.render(evidence).getBytes(StandardCharsets.UTF_8);
-        if (output != null) {
-            Files.write(output, report);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(new String(report, StandardCharsets.UTF_8));
-            out.flush();
-        }
+        ReportOutput.write(spec, output, format == Format.json ? AnalysisJson.toJson(evidence) : AnalysisText.render(evidence));
         boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
         if (!anyRead && given == null) {
             spec.commandLine().getErr().println("jvm-advisor: none of the inputs could be read");

@@ -5,9 +5,6 @@ import io.github.jvmadvisor.jmh.compare.ComparisonReport;
 import io.github.jvmadvisor.jmh.compare.JmhComparison;
 import io.github.jvmadvisor.jmh.compare.Verdict;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,13 +63,7 @@ final class CompareCommand implements Callable<Integer> {
             case md -> ComparisonRender.markdown(r);
             case text -> ComparisonRender.text(r);
         };
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        ReportOutput.write(spec, output, text);
         if (r.regressed()) {
             return 3;
         }

@@ -43,10 +43,10 @@ public final class Scenarios {
                         "A 110 MB live set in a 160 MB heap: G1 collects all the time. The heap should be "
                                 + "sized against the live set."),
                 new Scenario("serial-in-container", 2, "Ergonomic Serial in a 1 GB, 2-CPU container",
-                        Goal.THROUGHPUT, LiveSetWork.class, List.of("8", "100", "2"), List.of(), OPS,
+                        Goal.THROUGHPUT, LiveSetWork.class, List.of("8", "170", "2"), List.of(), OPS,
                         List.of(PAUSE_P99, PAUSE_MAX, GC_CPU), null, 1024 * MIB, false, null, false,
                         "Under 1792 MB HotSpot is not 'server class' and picks Serial with a 256 MB heap, "
-                                + "for a job with two threads and a 100 MB live set."),
+                                + "for a job with two threads and a 170 MB live set."),
                 new Scenario("explicit-gc", 3, "System.gc() calls make full GCs", Goal.BALANCED,
                         ExplicitGcWork.class, List.of("6", "48", "1", "100"), List.of("-XX:+UseG1GC", "-Xmx256m"),
                         FULL_GCS, List.of(OPS, PAUSE_MAX), Collector.G1, null, false, null, false,

@@ -27,8 +27,20 @@ public final class Table {
         sb.append("Produced by `").append(command).append("` on ").append(run.get("date")).append(": ")
                 .append(run.get("cpus")).append(" CPUs, JDK ").append(run.get("jdks")).append(", ")
                 .append(run.get("runsPerSide")).append(" run(s) per side, ").append(run.get("seconds"))
-                .append(" s in all. ").append(pass).append(" of ").append(outcomes.size())
-                .append(" scenario runs pass.\n\n");
+                .append(" s in all. ");
+        Object updates = run.get("updates");
+        if (updates instanceof List<?> list && !list.isEmpty()) {
+            sb.append("Rows re-run since:");
+            for (Object u : list) {
+                if (u instanceof Map<?, ?> m) {
+                    sb.append(" `").append(m.get("command")).append("` on ").append(m.get("date")).append(" (")
+                            .append(m.get("rows")).append(");");
+                }
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append(". ");
+        }
+        sb.append(pass).append(" of ").append(outcomes.size()).append(" scenario runs pass.\n\n");
         sb.append("Each scenario ran with the options that misconfigure it, a GC log and a flight recording; "
                 + "the advisor's suggested command line (every warning-level recommendation) was applied and "
                 + "the workload ran again. Before and after are the median over the runs, with the range in "
@@ -48,7 +60,7 @@ public final class Table {
             Outcome.Figures m = o.metric();
             sb.append("| ").append(o.number()).append(" | ").append(cell(o.title())).append(" | ").append(o.jdk())
                     .append(" | ").append(cell(o.badOptions().isEmpty() ? "(defaults)" : String.join(" ", o.badOptions())))
-                    .append(" | ").append(cell(o.topRecommendation() == null ? "none" : o.topRecommendation()))
+                    .append(" | ").append(cell(o.topRecommendation() == null ? "none" : shorten(o.topRecommendation(), 140)))
                     .append(" | ").append(cell(m.name() + (m.higherIsBetter() ? " (higher is better)" : "")))
                     .append(" | ").append(Stats.show(m.before(), m.unit()))
                     .append(" | ").append(m.after().isEmpty() ? "" : Stats.show(m.after(), m.unit()))
@@ -87,6 +99,10 @@ public final class Table {
         return v;
     }
 
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
     }
@@ -120,6 +136,53 @@ public final class Table {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A table read back from its JSON: the outcomes and what was recorded about the run. */
+    public record Loaded(List<Outcome> outcomes, Map<String, Object> run) {
+    }
+
+    /** Reads a table {@link #json} wrote. */
+    @SuppressWarnings("unchecked")
+    public static Loaded read(String json) throws IOException {
+        Map<String, Object> doc = new ObjectMapper().readValue(json, Map.class);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Map<String, Object> o : (List<Map<String, Object>>) doc.remove("outcomes")) {
+            outcomes.add(new Outcome((String) o.get("scenario"), ((Number) o.get("number")).intValue(),
+                    (String) o.get("title"), ((Number) o.get("jdk")).intValue(), (String) o.get("goal"),
+                    strings(o.get("badOptions")), (String) o.get("topRecommendation"),
+                    ((List<Number>) o.get("applied")).stream().map(Number::intValue).toList(), strings(o.get("added")),
+                    strings(o.get("removed")), readFigures((Map<String, Object>) o.get("metric")),
+                    ((List<Map<String, Object>>) o.get("alsoShown")).stream().map(Table::readFigures).toList(),
+                    Outcome.Verdict.valueOf((String) o.get("verdict")), strings(o.get("notes"))));
+        }
+        return new Loaded(outcomes, doc);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return o == null ? List.of() : (List<String>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Outcome.Figures readFigures(Map<String, Object> m) {
+        return new Outcome.Figures((String) m.get("name"), (String) m.get("unit"), (Boolean) m.get("higherIsBetter"),
+                ((List<Number>) m.get("before")).stream().map(Number::doubleValue).toList(),
+                ((List<Number>) m.get("after")).stream().map(Number::doubleValue).toList());
+    }
+
+    /**
+     * The rows of {@code previous} with those re-run now replaced, in suite order and then by JDK.
+     */
+    public static List<Outcome> update(List<Outcome> previous, List<Outcome> now) {
+        List<Outcome> out = new ArrayList<>(now);
+        for (Outcome p : previous) {
+            if (now.stream().noneMatch(o -> o.scenario().equals(p.scenario()) && o.jdk() == p.jdk())) {
+                out.add(p);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Outcome::number).thenComparingInt(Outcome::jdk));
+        return out;
     }
 
     private static Map<String, Object> figures(Outcome.Figures f) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs the verified-advice suite: {@code samples/verify [--short] [--runs N] [--jdk 17,25] [--scenario
- * id,...] [--out DIR]}.
+ * id,...] [--out DIR] [--update verified.json]}. With {@code --update} the rows run now replace theirs in an
+ * earlier table, and the page says which rows were re-run, with which command and when.
  *
  * <p>Writes {@code verified.md} and {@code verified.json} to the output directory (default {@code
  * target/verify}) and exits with 1 when any scenario did not pass (not improved, not quiet, no advice,
@@ -41,6 +42,7 @@ public final class VerifyMain {
         List<Integer> jdkFilter = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         Path out = Path.of("target", "verify");
+        Path update = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -53,6 +55,17 @@ public final class VerifyMain {
                     }
                     case "--scenario" -> ids.addAll(List.of(args[++i].split(",")));
                     case "--out" -> out = Path.of(args[++i]);
+                    case "--update" -> update = Path.of(args[++i]);
+                    case "--render" -> {
+                        // the page again from a table's JSON, without running anything
+                        Table.Loaded t = Table.read(Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8));
+                        Files.createDirectories(out);
+                        Files.writeString(out.resolve("verified.md"), Table.document(t.outcomes(),
+                                String.valueOf(t.run().getOrDefault("command", "samples/verify")), t.run()),
+                                StandardCharsets.UTF_8);
+                        System.out.println("wrote " + out.resolve("verified.md"));
+                        return;
+                    }
                     case "-h", "--help" -> {
                         System.out.println(usage());
                         return;
@@ -94,25 +107,42 @@ public final class VerifyMain {
             }
         }
         Duration took = Duration.between(started, Instant.now());
+        String command = ("samples/verify " + String.join(" ", userArgs)).trim();
         Map<String, Object> run = new LinkedHashMap<>();
+        run.put("command", command);
         run.put("date", started.truncatedTo(ChronoUnit.MINUTES).toString());
         run.put("runsPerSide", runs);
         run.put("jdks", jdks.stream().map(Jdks.Jdk::version).toList());
         run.put("cpus", Runtime.getRuntime().availableProcessors());
         run.put("seconds", took.toSeconds());
         run.put("threshold", Harness.THRESHOLD);
-        String md = Table.document(outcomes, ("samples/verify " + String.join(" ", userArgs)).trim(), run);
+        List<Outcome> ranNow = outcomes;
+        if (update != null) {
+            // the earlier table with the rows run now replaced; its run record stays, this run is an update
+            Table.Loaded previous = Table.read(Files.readString(update, StandardCharsets.UTF_8));
+            outcomes = Table.update(previous.outcomes(), outcomes);
+            Map<String, Object> merged = new LinkedHashMap<>(previous.run());
+            List<Object> updates = new ArrayList<>(merged.get("updates") instanceof List<?> l ? l : List.of());
+            Map<String, Object> u = new LinkedHashMap<>(run);
+            u.put("rows", String.join(", ", ranNow.stream().map(o -> o.scenario() + " on " + o.jdk()).toList()));
+            updates.add(u);
+            merged.put("updates", updates);
+            run = merged;
+            command = String.valueOf(run.getOrDefault("command", "samples/verify"));
+        }
+        String md = Table.document(outcomes, command, run);
         Files.writeString(out.resolve("verified.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("verified.json"), Table.json(outcomes, run), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(Table.markdown(outcomes));
         System.out.printf("%d scenario runs in %d s; tables in %s%n", outcomes.size(), took.toSeconds(), out);
-        boolean pass = outcomes.stream().allMatch(o -> o.verdict().pass());
+        boolean pass = ranNow.stream().allMatch(o -> o.verdict().pass());
         System.exit(pass ? 0 : 1);
     }
 
     private static String usage() {
-        return "usage: samples/verify [--short] [--runs N] [--jdk 17,25] [--scenario id,...] [--out DIR]\n"
+        return "usage: samples/verify [--short] [--runs N] [--jdk 17,25] [--scenario id,...] [--out DIR] "
+                + "[--update verified.json] [--render verified.json]\n"
                 + "scenarios: " + String.join(", ", Scenarios.all().stream().map(Scenario::id).toList());
     }
 }

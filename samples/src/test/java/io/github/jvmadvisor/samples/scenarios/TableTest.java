@@ -78,5 +78,22 @@ class TableTest {
         assertEquals(-1.0, first.get("metric").get("change").asDouble());
         assertTrue(first.get("pass").asBoolean());
         assertEquals("SKIPPED", json.get("outcomes").get(1).get("verdict").asText());
+
+        // read back, and updated with a re-run of one row
+        Table.Loaded back = Table.read(Table.json(List.of(improved, skipped), Map.of("runsPerSide", 3)));
+        assertEquals(List.of(improved, skipped), back.outcomes());
+        assertEquals(3, back.run().get("runsPerSide"));
+        Outcome rerun = new Outcome("serial-in-container", 2, "Serial", 25, "throughput", List.of(), "GCSEL-01", List.of(1),
+                List.of("-XX:+UseParallelGC"), List.of(), ops(List.of(1.0), List.of(2.0)), List.of(),
+                Outcome.Verdict.IMPROVED, List.of());
+        assertEquals(List.of(skipped.number(), improved.number()),
+                Table.update(back.outcomes(), List.of(rerun)).stream().map(Outcome::number).toList());
+        assertEquals(rerun, Table.update(back.outcomes(), List.of(rerun)).get(0));
+        String updated = Table.document(List.of(rerun, improved), "samples/verify", Map.of("date", "d", "cpus", 2,
+                "jdks", List.of("17"), "runsPerSide", 3, "seconds", 1, "updates",
+                List.of(Map.of("command", "samples/verify --scenario serial-in-container", "date", "e",
+                        "rows", "serial-in-container on 25"))));
+        assertTrue(updated.contains("Rows re-run since: `samples/verify --scenario serial-in-container` on e "
+                + "(serial-in-container on 25). 2 of 2 scenario runs pass."), updated);
     }
 }

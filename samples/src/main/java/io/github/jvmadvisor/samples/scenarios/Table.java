@@ -40,7 +40,11 @@ public final class Table {
             sb.setLength(sb.length() - 1);
             sb.append(". ");
         }
-        sb.append(pass).append(" of ").append(outcomes.size()).append(" scenario runs pass.\n\n");
+        sb.append(pass).append(" of ").append(outcomes.size()).append(" scenario runs pass.");
+        if (run.get("note") != null) {
+            sb.append(' ').append(run.get("note"));
+        }
+        sb.append("\n\n");
         sb.append("Each scenario ran with the options that misconfigure it, a GC log and a flight recording; "
                 + "the advisor's suggested command line (every warning-level recommendation) was applied and "
                 + "the workload ran again. Before and after are the median over the runs, with the range in "

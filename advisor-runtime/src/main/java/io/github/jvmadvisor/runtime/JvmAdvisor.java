@@ -162,6 +162,11 @@ public final class JvmAdvisor {
             return live == null ? Optional.empty() : live.sinceStart(timeout);
         }
 
+        /** The pauses per GC id of the last {@link #totals} answer (tests compare them with a GC log). */
+        List<io.github.jvmadvisor.core.model.PauseSum> totalsPauses() {
+            return live == null ? List.of() : live.sinceStartPauses();
+        }
+
         /** The MBean's name, when registered. */
         public Optional<javax.management.ObjectName> objectName() {
             return Optional.ofNullable(name);

@@ -2,6 +2,7 @@ package io.github.jvmadvisor.runtime;
 
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.PauseSum;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +26,7 @@ public final class WatchMain {
         try (JvmAdvisor.Watch w = JvmAdvisor.watch(b.build())) {
             System.out.println("ACTIVE " + w.active());
             byte[][] live = new byte[400][];
-            long[] before = run(live, w, 3);
+            long[] before = run(live, w, mode.equals("gclog") ? 2 : 3);
             if (mode.equals("shrink")) {
                 w.containerLimit(Long.parseLong(args[1]));
             } else if (mode.equals("request")) {
@@ -40,6 +41,9 @@ public final class WatchMain {
                 GcMetrics m = t.gc().orElseThrow().metrics();
                 System.out.println("TOTAL_PAUSES " + m.pauses().count());
                 System.out.println("TOTAL_PAUSE_MS " + m.pauses().totalMillis());
+                for (PauseSum p : w.totalsPauses()) {
+                    System.out.println("WATCH_GC " + p.gcId() + " " + p.pauses() + " " + p.totalNanos());
+                }
                 ObjectName n = w.objectName().orElseThrow();
                 var server = ManagementFactory.getPlatformMBeanServer();
                 System.out.println("MBEAN_WINDOWS " + server.getAttribute(n, "WindowsEvaluated"));

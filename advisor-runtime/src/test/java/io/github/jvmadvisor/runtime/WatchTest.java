@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jvmadvisor.core.Analyzer;
-import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Disabled;
@@ -19,8 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link JvmAdvisor#watch} and its controller in child JVMs. */
 class WatchTest {
 
-    @Disabled("unfinished: on JDK 17 G1 the watch counted 1636 pauses where the log of the same run has 1795; "
-            + "the gap (more than startup and the last batch) is not explained yet")
+    /**
+     * The watch's "since started" pauses against the GC log of the same run, collection by collection.
+     *
+     * <p>The log covers the whole JVM run; the watch covers from its subscription to the last snapshot. So
+     * they are compared over the GC ids the watch saw (the log's collections outside them happened before
+     * the stream started or after the snapshot: on 17/G1 the earlier "1636 of 1795" gap was all of that,
+     * mostly collections while the snapshot was read and at exit). Within that span every collection must
+     * be in both with the same number of pauses. Pause times: the log prints milliseconds to 3 decimals
+     * and times a slightly different scope than JFR; measured on 17 and 25, G1/ZGC/Shenandoah, the totals
+     * differed by at most 0.8 % (JFR the lower, 17/G1: 5379 vs 5423 ms; ZGC within 0.1 %), so 2 % + 1 ms is
+     * the bound.
+     */
     @Test
     void watchReportsWhatTheGcLogOfTheSameRunShows(@TempDir Path dir) throws Exception {
         for (Jdks.Jdk jdk : Jdks.underTest()) {
@@ -30,16 +41,39 @@ class WatchTest {
                         WatchMain.class, List.of("gclog"), 120).requireSuccess().output();
                 String where = jdk + " " + gc + ":\n" + out;
                 assertTrue(out.contains("ACTIVE true"), where);
-                GcMetrics fromLog = Analyzer.analyze(List.of(log)).gc().orElseThrow().metrics();
-                long watched = number(out, "TOTAL_PAUSES");
-                // the watch starts after JVM startup and stops before exit: the log may hold a few pauses more
-                // (startup, the last batch); JFR and the log time the same pauses, within rounding
-                assertTrue(watched > 0, where);
-                assertTrue(watched <= fromLog.pauses().count() && watched >= fromLog.pauses().count() - 6
-                        - fromLog.pauses().count() / 20, "watch " + watched + " vs log " + fromLog.pauses().count()
-                        + ": " + where);
-                double ms = Double.parseDouble(value(out, "TOTAL_PAUSE_MS"));
-                assertTrue(ms <= fromLog.pauses().totalMillis() * 1.10 + 1, ms + " vs " + fromLog.pauses().totalMillis());
+                TreeMap<Long, long[]> fromLog = new TreeMap<>();
+                Analyzer.analyze(List.of(log), e -> {
+                    if (e instanceof Pause p && p.gcId() >= 0) {
+                        long[] a = fromLog.computeIfAbsent(p.gcId(), k -> new long[2]);
+                        a[0]++;
+                        a[1] += p.durationNanos();
+                    }
+                });
+                TreeMap<Long, long[]> watched = new TreeMap<>();
+                Matcher m = Pattern.compile("^WATCH_GC (\\d+) (\\d+) (\\d+)$", Pattern.MULTILINE).matcher(out);
+                while (m.find()) {
+                    watched.put(Long.parseLong(m.group(1)), new long[] {Long.parseLong(m.group(2)),
+                            Long.parseLong(m.group(3))});
+                }
+                assertTrue(watched.size() >= 20, "too few collections watched: " + where);
+                long pausesWatched = watched.values().stream().mapToLong(a -> a[0]).sum();
+                assertEquals(pausesWatched, number(out, "TOTAL_PAUSES"), "the totals are the per-GC sums: " + where);
+                var span = fromLog.subMap(watched.firstKey(), true, watched.lastKey(), true);
+                assertEquals(span.keySet(), watched.keySet(), "collections within the watched span: " + where);
+                long logNanos = 0;
+                long watchNanos = 0;
+                for (var en : watched.entrySet()) {
+                    long[] l = span.get(en.getKey());
+                    assertEquals(l[0], en.getValue()[0], "pauses of GC(" + en.getKey() + "): " + where);
+                    logNanos += l[1];
+                    watchNanos += en.getValue()[1];
+                }
+                String msg = jdk + " " + gc + ": " + watched.size() + " collections of " + fromLog.size() + " in the log, "
+                        + pausesWatched + " pauses, " + watchNanos / 1e6 + " ms by JFR vs " + logNanos / 1e6 + " ms by the log";
+                System.out.println(msg);
+                assertTrue(Math.abs(watchNanos - logNanos) <= 0.02 * logNanos + 1_000_000, msg);
+                // the watch covered the workload: most of the run's collections
+                assertTrue(watched.size() >= 0.8 * fromLog.size(), msg);
                 assertTrue(number(out, "MBEAN_WINDOWS") >= 3, where);
                 assertTrue(number(out, "MBEAN_JSON_CHARS") > 100, where);
                 Files.deleteIfExists(log);

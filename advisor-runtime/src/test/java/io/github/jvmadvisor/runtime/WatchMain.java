@@ -25,6 +25,10 @@ public final class WatchMain {
         }
         try (JvmAdvisor.Watch w = JvmAdvisor.watch(b.build())) {
             System.out.println("ACTIVE " + w.active());
+            if (mode.equals("paced")) {
+                paced(w, Long.parseLong(args[1]));
+                return;
+            }
             byte[][] live = new byte[400][];
             long[] before = run(live, w, mode.equals("gclog") ? 2 : 3);
             if (mode.equals("shrink")) {
@@ -54,6 +58,97 @@ public final class WatchMain {
             for (Adjustment a : w.audit()) {
                 System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
             }
+        }
+    }
+
+    /**
+     * The calm service: a live set of 80 MB replaced slowly and 40 MB/s of short-lived garbage, paced
+     * every 10 ms, a rate a 512 MB heap sustains without stalls. One window of warm-up, two measured, then the limit
+     * shrinks to {@code limit}; once the controller's last change has been judged and a window passed with no
+     * new one (or after 10 windows) the
+     * heap is measured over two more windows.
+     */
+    private static void paced(JvmAdvisor.Watch w, long limit) {
+        Paced p = new Paced();
+        p.run(w, 1); // past the collector's warm-up
+        long[] before = p.run(w, 2);
+        w.containerLimit(limit);
+        long settle = w.windowsEvaluated() + 10;
+        int seen = -1;
+        while (w.windowsEvaluated() < settle) {
+            p.run(w, 1);
+            int size = w.audit().size();
+            if (judged(w) && size == seen) {
+                break; // the last change was judged and the window since made none
+            }
+            seen = size;
+        }
+        long[] after = p.run(w, 2);
+        System.out.println("HEAP_USED_AVG_BEFORE " + before[0] / Math.max(1, before[1]));
+        System.out.println("HEAP_USED_MAX_BEFORE " + before[2]);
+        System.out.println("HEAP_COMMITTED_BEFORE " + before[3]);
+        System.out.println("HEAP_USED_AVG_AFTER " + after[0] / Math.max(1, after[1]));
+        System.out.println("HEAP_USED_MAX_AFTER " + after[2]);
+        System.out.println("HEAP_COMMITTED_AFTER " + after[3]);
+        System.out.println("SOFT_MAX " + ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("SoftMaxHeapSize").getValue());
+        System.out.println("WINDOWS " + w.windowsEvaluated());
+        for (Adjustment a : w.audit()) {
+            System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
+    /** Whether the controller has made a change and judged its last one. */
+    private static boolean judged(JvmAdvisor.Watch w) {
+        var audit = w.audit();
+        return !audit.isEmpty() && audit.get(audit.size() - 1).kind() != Adjustment.Kind.SET;
+    }
+
+    /** A paced allocator; {@link #run} returns {sum of heap used samples, samples, max used, last committed}. */
+    private static final class Paced {
+        final byte[][] live = new byte[800][];
+        int next;
+
+        Paced() {
+            for (int i = 0; i < live.length; i++) {
+                live[i] = new byte[100_000];
+            }
+        }
+
+        long[] run(JvmAdvisor.Watch w, int windows) {
+            long target = w.windowsEvaluated() + windows;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10L * windows + 10).toNanos();
+            var mem = ManagementFactory.getMemoryMXBean();
+            long sum = 0;
+            long n = 0;
+            long max = 0;
+            long committed = 0;
+            long tick = System.nanoTime();
+            while (w.windowsEvaluated() < target && System.nanoTime() < deadline) {
+                for (int i = 0; i < 6; i++) {
+                    sink = new byte[64 * 1024]; // 6 x 64 KB + 100 KB a tick of 10 ms: about 48 MB/s
+                }
+                live[next] = new byte[100_000]; // the live set turns over every 8 s
+                next = (next + 1) % live.length;
+                var u = mem.getHeapMemoryUsage();
+                sum += u.getUsed();
+                n++;
+                max = Math.max(max, u.getUsed());
+                committed = u.getCommitted();
+                tick += 10_000_000L;
+                long sleep = tick - System.nanoTime();
+                if (sleep > 0) {
+                    try {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                } else if (sleep < -1_000_000_000L) {
+                    tick = System.nanoTime(); // behind by a second (a loaded host): do not catch up in a burst
+                }
+            }
+            return new long[] {sum, n, max, committed};
         }
     }
 

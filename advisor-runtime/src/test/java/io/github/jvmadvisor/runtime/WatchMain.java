@@ -29,6 +29,10 @@ public final class WatchMain {
                 paced(w, Long.parseLong(args[1]));
                 return;
             }
+            if (mode.equals("paced-request")) {
+                pacedRequest(w, args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 800);
+                return;
+            }
             byte[][] live = new byte[400][];
             long[] before = run(live, w, mode.equals("gclog") ? 2 : 3);
             if (mode.equals("shrink")) {
@@ -69,7 +73,7 @@ public final class WatchMain {
      * heap is measured over two more windows.
      */
     private static void paced(JvmAdvisor.Watch w, long limit) {
-        Paced p = new Paced();
+        Paced p = new Paced(800);
         p.run(w, 1); // past the collector's warm-up
         long[] before = p.run(w, 2);
         w.containerLimit(limit);
@@ -98,6 +102,27 @@ public final class WatchMain {
         }
     }
 
+    /**
+     * The calm service, two windows of warm-up and one of baseline, then a request to set {@code flag} to
+     * {@code value}; runs until the change has been judged (at most 6 windows) and prints the audit and
+     * the flag's value then.
+     */
+    private static void pacedRequest(JvmAdvisor.Watch w, String flag, String value, int liveArrays) {
+        Paced p = new Paced(liveArrays);
+        p.run(w, 3); // two windows past the collector's warm-up cycles, one of baseline
+        w.request(flag, value);
+        long end = w.windowsEvaluated() + 6;
+        while (w.windowsEvaluated() < end && !judged(w)) {
+            p.run(w, 1);
+        }
+        System.out.println("FLAG " + ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(flag).getValue());
+        System.out.println("WINDOWS " + w.windowsEvaluated());
+        for (Adjustment a : w.audit()) {
+            System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
     /** Whether the controller has made a change and judged its last one. */
     private static boolean judged(JvmAdvisor.Watch w) {
         var audit = w.audit();
@@ -106,10 +131,12 @@ public final class WatchMain {
 
     /** A paced allocator; {@link #run} returns {sum of heap used samples, samples, max used, last committed}. */
     private static final class Paced {
-        final byte[][] live = new byte[800][];
+        final byte[][] live;
         int next;
 
-        Paced() {
+        /** @param liveArrays arrays of 100 KB kept live (800: 80 MB) */
+        Paced(int liveArrays) {
+            live = new byte[liveArrays][];
             for (int i = 0; i < live.length; i++) {
                 live[i] = new byte[100_000];
             }
@@ -128,7 +155,7 @@ public final class WatchMain {
                 for (int i = 0; i < 6; i++) {
                     sink = new byte[64 * 1024]; // 6 x 64 KB + 100 KB a tick of 10 ms: about 48 MB/s
                 }
-                live[next] = new byte[100_000]; // the live set turns over every 8 s
+                live[next] = new byte[100_000]; // the live set turns over every liveArrays / 100 s
                 next = (next + 1) % live.length;
                 var u = mem.getHeapMemoryUsage();
                 sum += u.getUsed();

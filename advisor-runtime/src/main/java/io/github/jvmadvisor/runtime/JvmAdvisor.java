@@ -70,7 +70,7 @@ public final class JvmAdvisor {
         Logger log = o.logger() != null ? o.logger() : LOG;
         try {
             JvmConfig config = withOverrides(LiveJvm.config(), o.containerMemoryBytes(), o.cpus());
-            RuleSet rules = configurationRules(RuleSet.load(JvmAdvisor.class.getClassLoader()).without(o.exclude()));
+            RuleSet rules = StartupRules.load(JvmAdvisor.class.getClassLoader()).without(o.exclude());
             Advisor.Builder b = Advisor.builder().rules(rules).goal(o.goal());
             if (o.targetJdk() != null) {
                 b.targetJdk(o.targetJdk());

@@ -241,11 +241,19 @@ public final class JvmAdvisor {
             }
         }
 
-        /** What identifies advice for "has it changed": rule, severity and flags, in rank order. */
-        private static String signature(Report r) {
+        /**
+         * What identifies advice for "has it changed": rule, severity and the flags it changes (names and
+         * operation, not values), in rank order. Values follow the measurements (a budget of 68 % one window,
+         * 72 % the next) and would log the same advice again every window.
+         */
+        static String signature(Report r) {
             StringBuilder b = new StringBuilder();
             for (Report.Ranked x : r.recommendations()) {
-                b.append(x.ruleId()).append(' ').append(x.severity()).append(' ').append(x.flags()).append('\n');
+                b.append(x.ruleId()).append(' ').append(x.severity());
+                for (io.github.jvmadvisor.core.rule.FlagChange c : x.changes()) {
+                    b.append(' ').append(c.op()).append(' ').append(c.name());
+                }
+                b.append('\n');
             }
             return b.toString();
         }

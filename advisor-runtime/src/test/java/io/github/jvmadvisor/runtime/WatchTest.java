@@ -55,10 +55,16 @@ class WatchTest {
                             Long.parseLong(m.group(3))});
                 }
                 assertTrue(watched.size() >= 20, "too few collections watched: " + where);
-                long pausesWatched = watched.values().stream().mapToLong(a -> a[0]).sum();
-                assertEquals(pausesWatched, number(out, "TOTAL_PAUSES"), "the totals are the per-GC sums: " + where);
-                var span = fromLog.subMap(watched.firstKey(), true, watched.lastKey(), true);
+                assertEquals(watched.values().stream().mapToLong(a -> a[0]).sum(), number(out, "TOTAL_PAUSES"),
+                        "the totals are the per-GC sums: " + where);
+                // the last collections before the snapshot may still have events in another thread's JFR buffer
+                // (the stream is unordered and delivers by flush): measured once on 25/ZGC, GC(1080) missing
+                // while GC(1081) was there. So the span ends 3 collections before the last one seen.
+                long end = watched.lastKey() - 3;
+                var span = fromLog.subMap(watched.firstKey(), true, end, true);
+                watched = new TreeMap<>(watched.headMap(end, true));
                 assertEquals(span.keySet(), watched.keySet(), "collections within the watched span: " + where);
+                long pausesWatched = watched.values().stream().mapToLong(a -> a[0]).sum();
                 long logNanos = 0;
                 long watchNanos = 0;
                 for (var en : watched.entrySet()) {

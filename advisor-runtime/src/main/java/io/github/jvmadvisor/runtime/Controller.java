@@ -41,16 +41,42 @@ final class Controller {
     private record Pending(String flag, String from, String to, Guard before) {
     }
 
-    /** The guarded figures of one window. */
-    record Guard(double stallMillis, Double gcCpu, Double p99Millis) {
+    /**
+     * The guarded figures of one window. {@code cycleShare} is the share of the window concurrent cycles
+     * were running (ZGC, Shenandoah): their GC CPU where JFR gives none ({@code jdk.GCCPUTime} covers
+     * stop-the-world collections only), since the concurrent threads work while a cycle runs.
+     */
+    record Guard(double stallMillis, Double gcCpu, Double p99Millis, Double cycleShare) {
+        Guard(double stallMillis, Double gcCpu, Double p99Millis) {
+            this(stallMillis, gcCpu, p99Millis, null);
+        }
+
         static Guard of(Evidence e) {
             GcMetrics m = e.gc().map(g -> g.metrics()).orElse(null);
+            Collector c = e.gc().map(g -> g.setup().collector())
+                    .orElseGet(() -> e.jvm().map(JvmConfig::collector).orElse(null));
             if (m == null) {
-                return new Guard(0, null, null);
+                // a window without a collection: for a concurrent collector, no cycle ran
+                return new Guard(0, null, null, c == Collector.ZGC || c == Collector.SHENANDOAH ? 0.0 : null);
             }
             double stalls = m.allocationStalls() == null ? 0 : m.allocationStalls().totalMillis();
+            Double cycles = null;
+            if ((c == Collector.ZGC || c == Collector.SHENANDOAH) && m.durationSeconds() != null
+                    && m.durationSeconds() > 0) {
+                double ms = m.concurrentCycles() == null ? 0 : m.concurrentCycles().totalMillis();
+                cycles = Math.min(1.0, ms / (1000 * m.durationSeconds()));
+            }
             return new Guard(stalls, m.gcCpuFraction(), m.pauses() == null || m.pauses().count() == 0 ? null
-                    : m.pauses().p99Millis());
+                    : m.pauses().p99Millis(), cycles);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "stalls %.0f ms, GC CPU %s, pause p99 %s, concurrent cycles %s",
+                    stallMillis, gcCpu == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * gcCpu),
+                    p99Millis == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f ms", p99Millis),
+                    cycleShare == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f %% of the window",
+                            100 * cycleShare));
         }
     }
 
@@ -83,7 +109,8 @@ final class Controller {
                     record(Adjustment.Kind.ROLLED_BACK, pending.flag, pending.to, pending.from, worse);
                 }
             } else {
-                record(Adjustment.Kind.KEPT, pending.flag, pending.from, pending.to, "guarded metrics held: " + now);
+                record(Adjustment.Kind.KEPT, pending.flag, pending.from, pending.to, "guarded metrics held: "
+                        + pending.before + " before, " + now + " after");
             }
             pending = null;
             return; // one window between changes
@@ -165,6 +192,11 @@ final class Controller {
                 && after.gcCpu() - before.gcCpu() > options.gcCpuWorse()) {
             return String.format(java.util.Locale.ROOT, "GC CPU share rose from %.1f %% to %.1f %%",
                     100 * before.gcCpu(), 100 * after.gcCpu());
+        }
+        if (before.cycleShare() != null && after.cycleShare() != null && after.cycleShare() > 2 * before.cycleShare()
+                && after.cycleShare() - before.cycleShare() > options.gcCpuWorse()) {
+            return String.format(java.util.Locale.ROOT, "concurrent GC cycles rose from %.0f %% to %.0f %% of the window",
+                    100 * before.cycleShare(), 100 * after.cycleShare());
         }
         if (before.p99Millis() != null && after.p99Millis() != null && after.p99Millis() > 2 * before.p99Millis()
                 && after.p99Millis() - before.p99Millis() > options.pauseP99WorseMillis()) {

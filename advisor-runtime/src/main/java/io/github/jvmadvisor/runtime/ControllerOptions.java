@@ -14,7 +14,8 @@ package io.github.jvmadvisor.runtime;
  * @param maxStep largest change of {@code SoftMaxHeapSize} in one step, as a share of its value (default 0.5)
  * @param stallWorseMillis allocation-stall time per window that, above twice what it was before, rolls back
  *     (default 50 ms)
- * @param gcCpuWorse rise in GC CPU share (0..1) that, with a doubling, rolls back (default 0.10)
+ * @param gcCpuWorse rise in GC CPU share (0..1) that, with a doubling, rolls back (default 0.10); for ZGC and
+ *     Shenandoah, whose GC CPU JFR does not give, the share of the window concurrent cycles ran is judged so
  * @param pauseP99WorseMillis rise in pause p99 that, with a doubling, rolls back (default 10 ms)
  */
 public record ControllerOptions(double headroom, double maxStep, double stallWorseMillis, double gcCpuWorse,

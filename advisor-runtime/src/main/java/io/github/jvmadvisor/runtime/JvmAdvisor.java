@@ -70,7 +70,7 @@ public final class JvmAdvisor {
         Logger log = o.logger() != null ? o.logger() : LOG;
         try {
             JvmConfig config = withOverrides(LiveJvm.config(), o.containerMemoryBytes(), o.cpus());
-            RuleSet rules = configurationRules(RuleSet.load(JvmAdvisor.class.getClassLoader()).without(o.exclude()));
+            RuleSet rules = StartupRules.load(JvmAdvisor.class.getClassLoader()).without(o.exclude());
             Advisor.Builder b = Advisor.builder().rules(rules).goal(o.goal());
             if (o.targetJdk() != null) {
                 b.targetJdk(o.targetJdk());
@@ -162,6 +162,11 @@ public final class JvmAdvisor {
             return live == null ? Optional.empty() : live.sinceStart(timeout);
         }
 
+        /** The pauses per GC id of the last {@link #totals} answer (tests compare them with a GC log). */
+        List<io.github.jvmadvisor.core.model.PauseSum> totalsPauses() {
+            return live == null ? List.of() : live.sinceStartPauses();
+        }
+
         /** The MBean's name, when registered. */
         public Optional<javax.management.ObjectName> objectName() {
             return Optional.ofNullable(name);
@@ -236,11 +241,19 @@ public final class JvmAdvisor {
             }
         }
 
-        /** What identifies advice for "has it changed": rule, severity and flags, in rank order. */
-        private static String signature(Report r) {
+        /**
+         * What identifies advice for "has it changed": rule, severity and the flags it changes (names and
+         * operation, not values), in rank order. Values follow the measurements (a budget of 68 % one window,
+         * 72 % the next) and would log the same advice again every window.
+         */
+        static String signature(Report r) {
             StringBuilder b = new StringBuilder();
             for (Report.Ranked x : r.recommendations()) {
-                b.append(x.ruleId()).append(' ').append(x.severity()).append(' ').append(x.flags()).append('\n');
+                b.append(x.ruleId()).append(' ').append(x.severity());
+                for (io.github.jvmadvisor.core.rule.FlagChange c : x.changes()) {
+                    b.append(' ').append(c.op()).append(' ').append(c.name());
+                }
+                b.append('\n');
             }
             return b.toString();
         }

@@ -10,6 +10,7 @@ import io.github.jvmadvisor.core.ingest.jfr.JfrSink;
 import io.github.jvmadvisor.core.ingest.jfr.JitSink;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.PauseSum;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,8 @@ public final class LiveEvidence implements AutoCloseable {
     private final Part sinceStart;
     private final ConcurrentLinkedQueue<Snapshot> snapshots = new ConcurrentLinkedQueue<>();
     private volatile Evidence lastWindow;
+    /** The pauses per GC id of the last "since opened" read (for comparing with a GC log). */
+    private volatile List<PauseSum> sinceStartPauses = List.of();
     private volatile long windows;
     private volatile boolean failed;
     private volatile boolean closed;
@@ -134,6 +137,14 @@ public final class LiveEvidence implements AutoCloseable {
     /** Partial reads open now (at most the slices per window, plus one while a window closes). */
     int openReads() {
         return parts.size();
+    }
+
+    /**
+     * The pauses per GC id, in GC id order, of the last {@link #sinceStart(Duration)} answer: what a GC log
+     * of the same run is compared on. Empty before the first answer.
+     */
+    List<PauseSum> sinceStartPauses() {
+        return sinceStartPauses;
     }
 
     /** Windows closed so far. */
@@ -220,6 +231,7 @@ public final class LiveEvidence implements AutoCloseable {
                 if (--f.flushesLeft <= 0 && snapshots.remove(f)) {
                     if (so == null) {
                         so = sinceStart.evidence(now, subscription);
+                        sinceStartPauses = sinceStart.pauses;
                     }
                     f.future.complete(so);
                 }
@@ -257,6 +269,8 @@ public final class LiveEvidence implements AutoCloseable {
         final AllocationSink allocation;
         final JitSink jit;
         final CpuSink cpu;
+        /** The pauses per GC id of the last {@link #evidence} read. */
+        List<PauseSum> pauses = List.of();
 
         Part(long startNanos, String label) {
             this.startNanos = startNanos;
@@ -285,6 +299,7 @@ public final class LiveEvidence implements AutoCloseable {
             String name = label != null ? "live JFR " + label
                     : "live JFR " + TIME.format(instant(startNanos)) + "-" + TIME.format(instant(endNanos)) + " UTC";
             JfrResult r = feed.finish(startNanos, endNanos, sub.settings());
+            pauses = r.pauses();
             JvmConfig jvm = r.jvm().map(live::merge).orElse(live);
             var summary = r.summary();
             summary = new io.github.jvmadvisor.core.model.InputSummary(name, summary.kind(), summary.format(),

@@ -36,6 +36,20 @@ class StartupTest {
     }
 
     @Test
+    void theIndexOfMeasuredRulesMatchesTheRules() throws Exception {
+        RuleSet all = RuleSet.load();
+        List<String> expected = StartupRules.measured(all);
+        List<String> indexed = StartupRules.index().stream().sorted().toList();
+        assertEquals(expected, indexed, "regenerate " + StartupRules.INDEX + " with these " + expected.size()
+                + " class names (one a line)");
+        // and the index path gives the same rules as loading them all
+        RuleSet fast = StartupRules.load(StartupTest.class.getClassLoader());
+        assertEquals(JvmAdvisor.configurationRules(all).rules().stream().map(Rule::id).toList(),
+                fast.rules().stream().map(Rule::id).toList());
+        assertTrue(StartupRules.serviceNames(StartupTest.class.getClassLoader()).size() >= all.size());
+    }
+
+    @Test
     void advisesOnTheDefaultHeapUnderAGivenContainerLimit(@TempDir Path dir) throws Exception {
         for (Jdks.Jdk jdk : Jdks.underTest()) {
             for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseShenandoahGC")) {

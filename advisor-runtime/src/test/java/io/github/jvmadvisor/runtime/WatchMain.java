@@ -2,6 +2,7 @@ package io.github.jvmadvisor.runtime;
 
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.PauseSum;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,8 +25,16 @@ public final class WatchMain {
         }
         try (JvmAdvisor.Watch w = JvmAdvisor.watch(b.build())) {
             System.out.println("ACTIVE " + w.active());
+            if (mode.equals("paced")) {
+                paced(w, Long.parseLong(args[1]));
+                return;
+            }
+            if (mode.equals("paced-request")) {
+                pacedRequest(w, args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 800);
+                return;
+            }
             byte[][] live = new byte[400][];
-            long[] before = run(live, w, 3);
+            long[] before = run(live, w, mode.equals("gclog") ? 2 : 3);
             if (mode.equals("shrink")) {
                 w.containerLimit(Long.parseLong(args[1]));
             } else if (mode.equals("request")) {
@@ -40,6 +49,9 @@ public final class WatchMain {
                 GcMetrics m = t.gc().orElseThrow().metrics();
                 System.out.println("TOTAL_PAUSES " + m.pauses().count());
                 System.out.println("TOTAL_PAUSE_MS " + m.pauses().totalMillis());
+                for (PauseSum p : w.totalsPauses()) {
+                    System.out.println("WATCH_GC " + p.gcId() + " " + p.pauses() + " " + p.totalNanos());
+                }
                 ObjectName n = w.objectName().orElseThrow();
                 var server = ManagementFactory.getPlatformMBeanServer();
                 System.out.println("MBEAN_WINDOWS " + server.getAttribute(n, "WindowsEvaluated"));
@@ -50,6 +62,120 @@ public final class WatchMain {
             for (Adjustment a : w.audit()) {
                 System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
             }
+        }
+    }
+
+    /**
+     * The calm service: a live set of 80 MB replaced slowly and 40 MB/s of short-lived garbage, paced
+     * every 10 ms, a rate a 512 MB heap sustains without stalls. One window of warm-up, two measured, then the limit
+     * shrinks to {@code limit}; once the controller's last change has been judged and a window passed with no
+     * new one (or after 10 windows) the
+     * heap is measured over two more windows.
+     */
+    private static void paced(JvmAdvisor.Watch w, long limit) {
+        Paced p = new Paced(800);
+        p.run(w, 1); // past the collector's warm-up
+        long[] before = p.run(w, 2);
+        w.containerLimit(limit);
+        long settle = w.windowsEvaluated() + 10;
+        int seen = -1;
+        while (w.windowsEvaluated() < settle) {
+            p.run(w, 1);
+            int size = w.audit().size();
+            if (judged(w) && size == seen) {
+                break; // the last change was judged and the window since made none
+            }
+            seen = size;
+        }
+        long[] after = p.run(w, 2);
+        System.out.println("HEAP_USED_AVG_BEFORE " + before[0] / Math.max(1, before[1]));
+        System.out.println("HEAP_USED_MAX_BEFORE " + before[2]);
+        System.out.println("HEAP_COMMITTED_BEFORE " + before[3]);
+        System.out.println("HEAP_USED_AVG_AFTER " + after[0] / Math.max(1, after[1]));
+        System.out.println("HEAP_USED_MAX_AFTER " + after[2]);
+        System.out.println("HEAP_COMMITTED_AFTER " + after[3]);
+        System.out.println("SOFT_MAX " + ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("SoftMaxHeapSize").getValue());
+        System.out.println("WINDOWS " + w.windowsEvaluated());
+        for (Adjustment a : w.audit()) {
+            System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
+    /**
+     * The calm service, two windows of warm-up and one of baseline, then a request to set {@code flag} to
+     * {@code value}; runs until the change has been judged (at most 6 windows) and prints the audit and
+     * the flag's value then.
+     */
+    private static void pacedRequest(JvmAdvisor.Watch w, String flag, String value, int liveArrays) {
+        Paced p = new Paced(liveArrays);
+        p.run(w, 3); // two windows past the collector's warm-up cycles, one of baseline
+        w.request(flag, value);
+        long end = w.windowsEvaluated() + 6;
+        while (w.windowsEvaluated() < end && !judged(w)) {
+            p.run(w, 1);
+        }
+        System.out.println("FLAG " + ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(flag).getValue());
+        System.out.println("WINDOWS " + w.windowsEvaluated());
+        for (Adjustment a : w.audit()) {
+            System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
+    /** Whether the controller has made a change and judged its last one. */
+    private static boolean judged(JvmAdvisor.Watch w) {
+        var audit = w.audit();
+        return !audit.isEmpty() && audit.get(audit.size() - 1).kind() != Adjustment.Kind.SET;
+    }
+
+    /** A paced allocator; {@link #run} returns {sum of heap used samples, samples, max used, last committed}. */
+    private static final class Paced {
+        final byte[][] live;
+        int next;
+
+        /** @param liveArrays arrays of 100 KB kept live (800: 80 MB) */
+        Paced(int liveArrays) {
+            live = new byte[liveArrays][];
+            for (int i = 0; i < live.length; i++) {
+                live[i] = new byte[100_000];
+            }
+        }
+
+        long[] run(JvmAdvisor.Watch w, int windows) {
+            long target = w.windowsEvaluated() + windows;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10L * windows + 10).toNanos();
+            var mem = ManagementFactory.getMemoryMXBean();
+            long sum = 0;
+            long n = 0;
+            long max = 0;
+            long committed = 0;
+            long tick = System.nanoTime();
+            while (w.windowsEvaluated() < target && System.nanoTime() < deadline) {
+                for (int i = 0; i < 6; i++) {
+                    sink = new byte[64 * 1024]; // 6 x 64 KB + 100 KB a tick of 10 ms: about 48 MB/s
+                }
+                live[next] = new byte[100_000]; // the live set turns over every liveArrays / 100 s
+                next = (next + 1) % live.length;
+                var u = mem.getHeapMemoryUsage();
+                sum += u.getUsed();
+                n++;
+                max = Math.max(max, u.getUsed());
+                committed = u.getCommitted();
+                tick += 10_000_000L;
+                long sleep = tick - System.nanoTime();
+                if (sleep > 0) {
+                    try {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                } else if (sleep < -1_000_000_000L) {
+                    tick = System.nanoTime(); // behind by a second (a loaded host): do not catch up in a burst
+                }
+            }
+            return new long[] {sum, n, max, committed};
         }
     }
 

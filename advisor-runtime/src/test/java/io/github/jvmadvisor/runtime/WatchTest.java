@@ -4,23 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jvmadvisor.core.Analyzer;
-import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.testing.ChildJvm;
 import io.github.jvmadvisor.core.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link JvmAdvisor#watch} and its controller in child JVMs. */
 class WatchTest {
 
-    @Disabled("unfinished: on JDK 17 G1 the watch counted 1636 pauses where the log of the same run has 1795; "
-            + "the gap (more than startup and the last batch) is not explained yet")
+    /**
+     * The watch's "since started" pauses against the GC log of the same run, collection by collection.
+     *
+     * <p>The log covers the whole JVM run; the watch covers from its subscription to the last snapshot. So
+     * they are compared over the GC ids the watch saw (the log's collections outside them happened before
+     * the stream started or after the snapshot: on 17/G1 the earlier "1636 of 1795" gap was all of that,
+     * mostly collections while the snapshot was read and at exit). Within that span every collection must
+     * be in both with the same number of pauses. Pause times: the log prints milliseconds to 3 decimals
+     * and times a slightly different scope than JFR; measured on 17 and 25, G1/ZGC/Shenandoah, the totals
+     * differed by at most 0.8 % (JFR the lower, 17/G1: 5379 vs 5423 ms; ZGC within 0.1 %), so 2 % + 1 ms is
+     * the bound.
+     */
     @Test
     void watchReportsWhatTheGcLogOfTheSameRunShows(@TempDir Path dir) throws Exception {
         for (Jdks.Jdk jdk : Jdks.underTest()) {
@@ -30,16 +40,45 @@ class WatchTest {
                         WatchMain.class, List.of("gclog"), 120).requireSuccess().output();
                 String where = jdk + " " + gc + ":\n" + out;
                 assertTrue(out.contains("ACTIVE true"), where);
-                GcMetrics fromLog = Analyzer.analyze(List.of(log)).gc().orElseThrow().metrics();
-                long watched = number(out, "TOTAL_PAUSES");
-                // the watch starts after JVM startup and stops before exit: the log may hold a few pauses more
-                // (startup, the last batch); JFR and the log time the same pauses, within rounding
-                assertTrue(watched > 0, where);
-                assertTrue(watched <= fromLog.pauses().count() && watched >= fromLog.pauses().count() - 6
-                        - fromLog.pauses().count() / 20, "watch " + watched + " vs log " + fromLog.pauses().count()
-                        + ": " + where);
-                double ms = Double.parseDouble(value(out, "TOTAL_PAUSE_MS"));
-                assertTrue(ms <= fromLog.pauses().totalMillis() * 1.10 + 1, ms + " vs " + fromLog.pauses().totalMillis());
+                TreeMap<Long, long[]> fromLog = new TreeMap<>();
+                Analyzer.analyze(List.of(log), e -> {
+                    if (e instanceof Pause p && p.gcId() >= 0) {
+                        long[] a = fromLog.computeIfAbsent(p.gcId(), k -> new long[2]);
+                        a[0]++;
+                        a[1] += p.durationNanos();
+                    }
+                });
+                TreeMap<Long, long[]> watched = new TreeMap<>();
+                Matcher m = Pattern.compile("^WATCH_GC (\\d+) (\\d+) (\\d+)$", Pattern.MULTILINE).matcher(out);
+                while (m.find()) {
+                    watched.put(Long.parseLong(m.group(1)), new long[] {Long.parseLong(m.group(2)),
+                            Long.parseLong(m.group(3))});
+                }
+                assertTrue(watched.size() >= 20, "too few collections watched: " + where);
+                assertEquals(watched.values().stream().mapToLong(a -> a[0]).sum(), number(out, "TOTAL_PAUSES"),
+                        "the totals are the per-GC sums: " + where);
+                // the last collections before the snapshot may still have events in another thread's JFR buffer
+                // (the stream is unordered and delivers by flush): measured once on 25/ZGC, GC(1080) missing
+                // while GC(1081) was there. So the span ends 3 collections before the last one seen.
+                long end = watched.lastKey() - 3;
+                var span = fromLog.subMap(watched.firstKey(), true, end, true);
+                watched = new TreeMap<>(watched.headMap(end, true));
+                assertEquals(span.keySet(), watched.keySet(), "collections within the watched span: " + where);
+                long pausesWatched = watched.values().stream().mapToLong(a -> a[0]).sum();
+                long logNanos = 0;
+                long watchNanos = 0;
+                for (var en : watched.entrySet()) {
+                    long[] l = span.get(en.getKey());
+                    assertEquals(l[0], en.getValue()[0], "pauses of GC(" + en.getKey() + "): " + where);
+                    logNanos += l[1];
+                    watchNanos += en.getValue()[1];
+                }
+                String msg = jdk + " " + gc + ": " + watched.size() + " collections of " + fromLog.size() + " in the log, "
+                        + pausesWatched + " pauses, " + watchNanos / 1e6 + " ms by JFR vs " + logNanos / 1e6 + " ms by the log";
+                System.out.println(msg);
+                assertTrue(Math.abs(watchNanos - logNanos) <= 0.02 * logNanos + 1_000_000, msg);
+                // the watch covered the workload: most of the run's collections
+                assertTrue(watched.size() >= 0.8 * fromLog.size(), msg);
                 assertTrue(number(out, "MBEAN_WINDOWS") >= 3, where);
                 assertTrue(number(out, "MBEAN_JSON_CHARS") > 100, where);
                 Files.deleteIfExists(log);
@@ -47,18 +86,32 @@ class WatchTest {
         }
     }
 
-    @Disabled("unfinished: SoftMaxHeapSize 320 -> 160 MB was set and kept, but the workload stalls at this heap on "
-            + "a loaded host and heap in use fell only 10 % (220 -> 200 MB); needs a calmer workload")
+    /**
+     * A calm service (80 MB live, about 48 MB/s of garbage, paced) in a 512 MB ZGC heap uses 280-310 MB on
+     * average; told the container shrank to 180 MB, the controller steps {@code SoftMaxHeapSize} 512 -> 256
+     * -> about 140 MB and the heap in use falls to 110-140 MB (measured on 17 and 25), committed with it
+     * ({@code ZUncommitDelay=1}). Asserted: at least a quarter less heap in use on average, less committed.
+     */
     @Test
     void controllerLowersHeapUseUnderZgcWhenTheLimitShrinks(@TempDir Path dir) throws Exception {
         for (Jdks.Jdk jdk : Jdks.underTest()) {
-            String out = ChildJvm.run(jdk, dir, List.of("-Xmx320m", "-XX:+UseZGC"), WatchMain.class,
-                    List.of("shrink", String.valueOf(200L << 20)), 120).requireSuccess().output();
+            String out = ChildJvm.run(jdk, dir, List.of("-Xmx512m", "-XX:+UseZGC", "-XX:ZUncommitDelay=1"),
+                    WatchMain.class, List.of("paced", String.valueOf(180L << 20)), 120).requireSuccess().output();
             String where = jdk + ":\n" + out;
-            assertTrue(out.contains("AUDIT SET SoftMaxHeapSize"), where);
+            assertTrue(out.contains("AUDIT SET SoftMaxHeapSize 536870912 268435456"), where);
+            assertTrue(Pattern.compile("^AUDIT KEPT SoftMaxHeapSize 268435456 1\\d{8} ", Pattern.MULTILINE)
+                    .matcher(out).find(), "second step to the target kept: " + where);
+            long softMax = number(out, "SOFT_MAX");
+            assertTrue(softMax < 160L << 20 && softMax > 100L << 20, "SoftMaxHeapSize " + softMax + ": " + where);
             long before = number(out, "HEAP_USED_AVG_BEFORE");
             long after = number(out, "HEAP_USED_AVG_AFTER");
-            assertTrue(after < before * 0.9, "heap in use " + before + " -> " + after + ": " + where);
+            System.out.println(jdk + ": heap in use " + (before >> 20) + " -> " + (after >> 20) + " MB, committed "
+                    + (number(out, "HEAP_COMMITTED_BEFORE") >> 20) + " -> " + (number(out, "HEAP_COMMITTED_AFTER") >> 20)
+                    + " MB");
+            assertTrue(after < before * 0.75, "heap in use " + before + " -> " + after + ": " + where);
+            assertTrue(number(out, "HEAP_USED_MAX_AFTER") < number(out, "HEAP_USED_MAX_BEFORE"), where);
+            assertTrue(number(out, "HEAP_COMMITTED_AFTER") < number(out, "HEAP_COMMITTED_BEFORE"), where);
+            assertTrue(!out.contains("ROLLED_BACK"), where);
         }
     }
 
@@ -70,21 +123,35 @@ class WatchTest {
         assertTrue(Pattern.compile("WARN .*REFUSED MaxHeapSize").matcher(out).find(), out);
     }
 
-    @Disabled("unfinished: a rollback on worse stalls happened (876 -> 1850 ms a window), but for the controller's "
-            + "own later step, not the requested one: the baseline window already stalled; needs a stall-free baseline")
+    /**
+     * The calm service under ZGC (80 MB live in 512 MB, a collection every few seconds), then a request for
+     * {@code SoftMaxHeapSize} = 8 MB: ZGC collects back to back. JFR gives no GC CPU for ZGC, so the guard
+     * judges the share of the window its concurrent cycles ran: measured 0-5 % before, 14-21 % after on 17
+     * (about 10 cycles a second of 20-40 ms) and 4 -> 69 % on 25. The change must be rolled back and the
+     * flag be 512 MB again. Precondition, retried up to 3 runs: a baseline window with cycles under 10 %.
+     */
     @Test
     void rollsBackAChangeThatMadeThingsWorse(@TempDir Path dir) throws Exception {
-        String out = "";
-        for (int attempt = 0; attempt < 3; attempt++) {
-            // a soft cap far below the live set: ZGC collects back to back and stalls allocation
-            out = ChildJvm.run(Jdks.current(), dir, List.of("-Xmx160m", "-XX:+UseZGC"), WatchMain.class,
-                    List.of("request", "SoftMaxHeapSize", String.valueOf(8L << 20)), 120).requireSuccess().output();
-            if (out.contains("AUDIT ROLLED_BACK SoftMaxHeapSize")) {
-                break;
+        for (Jdks.Jdk jdk : Jdks.underTest()) {
+            String out = "";
+            for (int attempt = 0; attempt < 3; attempt++) {
+                out = ChildJvm.run(jdk, dir, List.of("-Xmx512m", "-XX:+UseZGC"), WatchMain.class,
+                        List.of("paced-request", "SoftMaxHeapSize", String.valueOf(8L << 20)), 120)
+                        .requireSuccess().output();
+                Matcher busy = Pattern.compile("concurrent cycles (\\d+) % of the window before").matcher(out);
+                if (out.contains("AUDIT ROLLED_BACK") || !busy.find() || Integer.parseInt(busy.group(1)) < 10) {
+                    break; // rolled back, or judged against a calm baseline
+                }
             }
+            String where = jdk + ":\n" + out;
+            assertTrue(out.contains("AUDIT SET SoftMaxHeapSize 536870912 8388608 | requested"), where);
+            Matcher m = Pattern.compile("^AUDIT ROLLED_BACK SoftMaxHeapSize 8388608 536870912 \\| concurrent GC cycles "
+                    + "rose from (\\d+) % to (\\d+) % of the window$", Pattern.MULTILINE).matcher(out);
+            assertTrue(m.find(), where);
+            System.out.println(jdk + ": rolled back, concurrent cycles " + m.group(1) + " % -> " + m.group(2) + " %");
+            assertTrue(Integer.parseInt(m.group(1)) < 10, where);
+            assertEquals(String.valueOf(512L << 20), value(out, "FLAG"), "flag restored: " + where);
         }
-        assertTrue(out.contains("AUDIT SET SoftMaxHeapSize"), out);
-        assertTrue(out.contains("AUDIT ROLLED_BACK SoftMaxHeapSize 8388608"), out);
     }
 
     private static long number(String out, String key) {
@@ -107,5 +174,10 @@ class WatchTest {
                 .startsWith("GC CPU share rose"));
         assertTrue(c.worse(new Controller.Guard(0, 0.05, 5.0), new Controller.Guard(0, 0.05, 40.0))
                 .startsWith("pause p99 rose"));
+        // concurrent collectors: the share of the window cycles ran stands in for GC CPU
+        assertTrue(c.worse(new Controller.Guard(0, null, 0.02, 0.0), new Controller.Guard(0, null, 0.02, 0.14))
+                .startsWith("concurrent GC cycles rose from 0 % to 14 %"));
+        assertEquals(null, c.worse(new Controller.Guard(0, null, 0.02, 0.20), new Controller.Guard(0, null, 0.02, 0.35)));
+        assertEquals(null, c.worse(new Controller.Guard(0, null, 0.02, 0.01), new Controller.Guard(0, null, 0.02, 0.08)));
     }
 }

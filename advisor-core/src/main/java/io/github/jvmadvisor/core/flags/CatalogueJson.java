@@ -2,8 +2,6 @@ package io.github.jvmadvisor.core.flags;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.jvmadvisor.core.model.Collector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +22,10 @@ import java.util.Set;
 final class CatalogueJson {
 
     static final int SCHEMA = 1;
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Jackson's factory, for writing only: created on first use, so that reading never loads Jackson. */
+    private static final class Factory {
+        static final JsonFactory INSTANCE = new JsonFactory();
+    }
 
     private CatalogueJson() {
     }
@@ -121,16 +122,12 @@ final class CatalogueJson {
     }
 
     /*
-     * Read with the streaming parser into plain maps and lists: the catalogue is loaded at application
-     * startup (JvmAdvisor.atStartup), where loading jackson-databind's ObjectMapper cost about 150 ms of
-     * CPU on JDK 17.
+     * Read into plain maps and lists with MiniJson: the catalogue is loaded at application startup
+     * (JvmAdvisor.atStartup), where jackson-databind's ObjectMapper cost about 150 ms of CPU on JDK 17 and
+     * jackson-core's streaming parser still about 35 ms, mostly loading its classes.
      */
     static FlagCatalogue read(InputStream in) throws IOException {
-        Object parsed;
-        try (JsonParser p = FACTORY.createParser(in)) {
-            JsonToken first = p.nextToken();
-            parsed = first == null ? null : value(p, first);
-        }
+        Object parsed = MiniJson.read(in);
         if (!(parsed instanceof Map)) {
             throw new IOException("not a flag catalogue: no JSON object");
         }
@@ -164,40 +161,6 @@ final class CatalogueJson {
             return FlagCatalogue.create(about, flags, opts);
         } catch (IllegalArgumentException e) {
             throw new IOException("flag catalogue is malformed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The value starting at the current token: a map, a list, a string, a number, a boolean, or null. */
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                for (JsonToken k = p.nextToken(); k == JsonToken.FIELD_NAME; k = p.nextToken()) {
-                    String name = p.currentName();
-                    m.put(name, value(p, p.nextToken()));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
-                    l.add(value(p, e));
-                }
-                return l;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getNumberValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected JSON token " + t);
         }
     }
 
@@ -282,7 +245,7 @@ final class CatalogueJson {
 
     private static String json(Body body) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+        try (JsonGenerator g = Factory.INSTANCE.createGenerator(w)) {
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

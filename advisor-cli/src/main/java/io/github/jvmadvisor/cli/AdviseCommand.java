@@ -92,19 +92,7 @@ final class AdviseCommand implements Callable<Integer> {
         Advisor advisor;
         Severity gate = null;
         try {
-            Advisor.Builder b = Advisor.builder().goal(Goal.of(goal));
-            RuleSet rules = RuleSet.load(AdviseCommand.class.getClassLoader());
-            if (exclude != null) {
-                rules = rules.without(exclude);
-            }
-            b.rules(rules);
-            if (targetJdk != null) {
-                b.targetJdk(targetJdk);
-            }
-            if (params != null) {
-                params.forEach(b::parameter);
-            }
-            advisor = b.build();
+            advisor = builder(RuleSet.load(AdviseCommand.class.getClassLoader())).build();
             if (failOn != null) {
                 gate = Severity.valueOf(failOn.trim().toUpperCase(java.util.Locale.ROOT));
             }
@@ -135,24 +123,27 @@ final class AdviseCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * JMH result files only: one report per distinct JVM of the runs (their options and -prof gc figures),
-     * and one per fork the jvm-advisor profiler recorded.
-     */
-    private Integer adviseOnBenchmarks(Severity gate) throws IOException {
+    /** An advisor over {@code rules} with the command's goal, exclusions, target JDK and parameters. */
+    private Advisor.Builder builder(RuleSet rules) {
         Advisor.Builder b = Advisor.builder().goal(Goal.of(goal));
-        RuleSet rules = JmhAdvice.rules(RuleSet.load(AdviseCommand.class.getClassLoader()));
-        if (exclude != null) {
-            rules = rules.without(exclude);
-        }
-        b.rules(rules);
+        b.rules(exclude != null ? rules.without(exclude) : rules);
         if (targetJdk != null) {
             b.targetJdk(targetJdk);
         }
         if (params != null) {
             params.forEach(b::parameter);
         }
-        List<JmhAdvice.Section> sections = new JmhAdvice(b.build()).advise(files, forkDir);
+        return b;
+    }
+
+    /**
+     * JMH result files only: one report per distinct JVM of the runs (their options and -prof gc figures),
+     * and one per fork the jvm-advisor profiler recorded.
+     */
+    private Integer adviseOnBenchmarks(Severity gate) throws IOException {
+        List<JmhAdvice.Section> sections = new JmhAdvice(
+                builder(JmhAdvice.rules(RuleSet.load(AdviseCommand.class.getClassLoader()))).build())
+                .advise(files, forkDir);
         String text = switch (format) {
             case json -> JmhAdvice.json(sections);
             case md -> JmhAdvice.markdown(sections);

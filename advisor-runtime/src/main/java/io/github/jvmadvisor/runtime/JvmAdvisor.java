@@ -138,7 +138,8 @@ public final class JvmAdvisor {
             this.controller = a != null && o.control != null ? new Controller(o.control, o.containerMemoryBytes, log)
                     : null;
             this.live = a == null ? null : LiveEvidence.open(LiveEvidence.options().window(o.window).slices(o.slices)
-                    .sinceStart(o.totals).events(LiveEvents.forRules(a.rules())).onWindow(this::onWindow));
+                    .sinceStart(o.totals).events(LiveEvents.forRules(a.rules()).sampling(o.executionSamplePeriod,
+                            o.allocationSamplesPerSecond)).onWindow(this::onWindow));
             this.name = o.mbean && a != null ? register() : null;
         }
 

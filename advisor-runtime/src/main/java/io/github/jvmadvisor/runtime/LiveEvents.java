@@ -156,6 +156,38 @@ public final class LiveEvents {
                 Collections.unmodifiableSet(off));
     }
 
+    /**
+     * These events with other sampling rates: {@code jdk.ExecutionSample} (and {@code jdk.NativeMethodSample})
+     * taken every {@code executionPeriod} per thread, and at most {@code allocationsPerSecond}
+     * {@code jdk.ObjectAllocationSample} events a second. The JDK's defaults (20 ms, 150/s) are made for
+     * recordings of minutes; a watch that runs for the life of a service, over windows of a minute, has
+     * enough samples at a fraction of the rate. Types that are not enabled stay off.
+     *
+     * @throws IllegalArgumentException if the period is under 1 ms or the rate under 1
+     */
+    public LiveEvents sampling(java.time.Duration executionPeriod, int allocationsPerSecond) {
+        if (executionPeriod == null || executionPeriod.toMillis() < 1 || allocationsPerSecond < 1) {
+            throw new IllegalArgumentException("sampling needs a period of at least 1 ms and at least 1 allocation "
+                    + "sample a second: " + executionPeriod + ", " + allocationsPerSecond);
+        }
+        Map<String, Map<String, String>> s = new TreeMap<>(settings);
+        for (String type : List.of("jdk.ExecutionSample", "jdk.NativeMethodSample")) {
+            Map<String, String> m = s.get(type);
+            if (m != null && m.containsKey("period")) {
+                Map<String, String> c = new TreeMap<>(m);
+                c.put("period", executionPeriod.toMillis() + " ms");
+                s.put(type, Collections.unmodifiableMap(c));
+            }
+        }
+        Map<String, String> alloc = s.get("jdk.ObjectAllocationSample");
+        if (alloc != null && alloc.containsKey("throttle")) {
+            Map<String, String> c = new TreeMap<>(alloc);
+            c.put("throttle", allocationsPerSecond + "/s");
+            s.put("jdk.ObjectAllocationSample", Collections.unmodifiableMap(c));
+        }
+        return new LiveEvents(kinds, Collections.unmodifiableMap(s), leftOff);
+    }
+
     /** The kinds these events serve. */
     public Set<EvidenceKind> kinds() {
         return kinds;

@@ -74,6 +74,48 @@ class LiveEvidenceTest {
     }
 
     @Test
+    void samplingRatesAreWhatTheStreamRecords() {
+        LiveEvents dflt = LiveEvents.forKinds(Set.of(EvidenceKind.CPU_PROFILE, EvidenceKind.ALLOCATION), Set.of());
+        assertEquals("20 ms", dflt.byType().get("jdk.ExecutionSample").get("period"));
+        LiveEvents light = dflt.sampling(Duration.ofMillis(100), 7);
+        assertEquals("100 ms", light.byType().get("jdk.ExecutionSample").get("period"));
+        assertEquals("7/s", light.byType().get("jdk.ObjectAllocationSample").get("throttle"));
+        assertEquals(dflt.types(), light.types());
+        assertEquals(dflt.byType().get("jdk.GarbageCollection"), light.byType().get("jdk.GarbageCollection"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dflt.sampling(Duration.ofNanos(10), 5));
+        // a thread kept busy for 3 s gets an execution sample about every 100 ms, not every 20 ms
+        java.util.concurrent.atomic.AtomicInteger mine = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, Integer> all = new java.util.concurrent.ConcurrentHashMap<>();
+        String me = Thread.currentThread().getName();
+        try (LiveRecording.Subscription s = LiveRecording.subscribe(light, ev -> {
+            if (ev.getEventType().getName().equals("jdk.ExecutionSample")) {
+                jdk.jfr.consumer.RecordedThread t = ev.getThread("sampledThread");
+                all.merge(t == null ? "null" : String.valueOf(t.getJavaName()), 1, Integer::sum);
+                if (t != null && me.equals(t.getJavaName())) {
+                    mine.incrementAndGet();
+                }
+            }
+        })) {
+            assertTrue(s.active());
+            assertEquals("100 ms", s.settings().get("jdk.ExecutionSample").get("period"));
+            long end = System.nanoTime() + 3_000_000_000L;
+            long x = 0;
+            while (System.nanoTime() < end) {
+                java.util.Map<String, Integer> m = new java.util.HashMap<>();
+                for (int i = 0; i < 200; i++) {
+                    m.merge("k" + (i % 17), i, Integer::sum);
+                }
+                x += m.get("k3");
+            }
+            assertTrue(x != 42);
+            assertTrue(s.awaitFlush(Duration.ofSeconds(10)));
+        }
+        // 30 expected; the JDK default of 20 ms gave 127 for this loop. A loaded host samples less often, never more.
+        assertTrue(mine.get() >= 3 && mine.get() <= 45, "execution samples of the busy thread in 3 s: " + mine.get() + " " + me + " " + all);
+    }
+
+    @Test
     void windowsCloseAndOnlySlicesReadsStayOpen() throws Exception {
         List<Evidence> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LiveEvidence live = LiveEvidence.open(LiveEvidence.options().window(Duration.ofSeconds(2)).slices(2)

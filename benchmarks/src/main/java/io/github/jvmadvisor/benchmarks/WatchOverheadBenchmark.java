@@ -3,9 +3,7 @@ package io.github.jvmadvisor.benchmarks;
 import io.github.jvmadvisor.runtime.JvmAdvisor;
 import io.github.jvmadvisor.runtime.WatchOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -210,11 +208,17 @@ public class WatchOverheadBenchmark {
             t[0] += Integer.parseInt(f[1]);
             t[1] += Long.parseLong(f[2]) % 97;
         }
-        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(totals.entrySet());
-        sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        // a primitive sort: sorting objects with a comparator made the JIT's inlining of TimSort a lottery
+        // (whether TimSort.sort was compiled on its own first), and forks settled 30 % apart either way
+        long[] sorted = new long[totals.size()];
+        int i = 0;
+        for (long[] t : totals.values()) {
+            sorted[i++] = t[0] * 128 + (t[1] & 127);
+        }
+        java.util.Arrays.sort(sorted);
         byte[] keep = new byte[256 + r.nextInt(4096)];
         w.live[w.next] = keep;
         w.next = (w.next + 1) & (w.live.length - 1);
-        return sorted.get(0).getValue()[0] + sorted.size() + keep.length;
+        return sorted[sorted.length - 1] + sorted.length + keep.length;
     }
 }

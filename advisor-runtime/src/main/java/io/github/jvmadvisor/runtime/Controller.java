@@ -26,9 +26,16 @@ import org.slf4j.Logger;
 final class Controller {
 
     static final String SOFT_MAX = "SoftMaxHeapSize";
+    static final String MIN_FREE = "MinHeapFreeRatio";
+    static final String MAX_FREE = "MaxHeapFreeRatio";
+    static final String PERIODIC = "G1PeriodicGCInterval";
     private static final long MIN_SOFT_MAX = 16L << 20;
+    /** The lowest MaxHeapFreeRatio the controller sets: below it a heap shrinks and regrows at every cycle. */
+    static final int MIN_MAX_FREE = 20;
 
     private final ControllerOptions options;
+    /** The watch's window, the periodic collection interval when the window's own length is not known. */
+    private final long windowMillis;
     private final Logger log;
     private final HotSpotDiagnosticMXBean hotspot;
     private final List<Adjustment> audit = new ArrayList<>();
@@ -81,6 +88,11 @@ final class Controller {
     }
 
     Controller(ControllerOptions options, Long limitBytes, Logger log) {
+        this(options, limitBytes, log, 60_000);
+    }
+
+    Controller(ControllerOptions options, Long limitBytes, Logger log, long windowMillis) {
+        this.windowMillis = windowMillis;
         this.options = options;
         this.limitBytes = limitBytes;
         this.log = log;
@@ -124,6 +136,54 @@ final class Controller {
         Collector gc = config.collector();
         if (limitBytes != null && (gc == Collector.ZGC || gc == Collector.SHENANDOAH)) {
             softMax(config, window, now);
+        } else if (limitBytes != null && (gc == Collector.G1 || gc == Collector.SERIAL)) {
+            returnMemory(gc, window, now);
+        }
+    }
+
+    /**
+     * G1 and Serial, when the committed heap is above the budget ({@code limit * (1 - headroom) - non-heap}):
+     * they give memory back when a collection that can shrink the heap (G1: remark or full; Serial: full)
+     * leaves more than {@code MaxHeapFreeRatio} of it free. So, one step per window: lower
+     * {@code MinHeapFreeRatio} when it is in the way, then {@code MaxHeapFreeRatio} to what lets the live set fit
+     * the budget (never below {@value #MIN_MAX_FREE} %), then, for G1 in a window without a collection (an
+     * idle service never reaches a remark), {@code G1PeriodicGCInterval} = the window, so an idle JVM runs a
+     * concurrent cycle and shrinks at its remark. Parallel is left alone: it sizes by its adaptive policy
+     * and follows the free ratios only without it.
+     */
+    private void returnMemory(Collector gc, Evidence window, Guard now) {
+        java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long nonHeap = nonHeapBytes();
+        long budget = (long) (limitBytes * (1 - options.headroom())) - nonHeap;
+        long committed = heap.getCommitted();
+        if (budget <= 0 || committed <= budget) {
+            return;
+        }
+        Long live = window.gc().map(g -> g.metrics().liveSet()).map(l -> l.bytes()).orElse(null);
+        long keep = live != null && live > 0 ? live : heap.getUsed();
+        int target = (int) Math.max(MIN_MAX_FREE, Math.floor(100 * (1 - (double) keep / budget)));
+        String why = "heap committed " + mb(committed) + " above the budget: container limit " + mb(limitBytes) + " x "
+                + (1 - options.headroom()) + " - non-heap " + mb(nonHeap) + " = " + mb(budget) + "; "
+                + (live != null && live > 0 ? "live set " : "heap in use ") + mb(keep);
+        Integer max = intValue(MAX_FREE);
+        Integer min = intValue(MIN_FREE);
+        if (max != null && min != null && target < max) {
+            if (min > target) {
+                change(MIN_FREE, Integer.toString(Math.max(0, target - 10)), why + "; MinHeapFreeRatio must not exceed "
+                        + "the MaxHeapFreeRatio " + target + " to come", now);
+            } else {
+                change(MAX_FREE, Integer.toString(target), why + "; free after a shrinking collection at most " + target
+                        + " %", now);
+            }
+            return;
+        }
+        boolean collected = window.gc().map(g -> g.metrics().pauses()).map(p -> p.count() > 0).orElse(false);
+        Long interval = longValue(PERIODIC);
+        if (gc == Collector.G1 && !collected && interval != null && interval == 0) {
+            long ms = Math.max(1000, window.gc().map(g -> g.metrics().durationSeconds()).filter(d -> d != null && d > 0)
+                    .map(d -> (long) (d * 1000)).orElse(windowMillis));
+            change(PERIODIC, Long.toString(ms), why + "; no collection this window, so no remark to shrink at: a "
+                    + "concurrent cycle after " + ms + " ms without one", now);
         }
     }
 
@@ -204,6 +264,20 @@ final class Controller {
                     before.p99Millis(), after.p99Millis());
         }
         return null;
+    }
+
+    private Integer intValue(String flag) {
+        Long v = longValue(flag);
+        return v == null ? null : (int) (long) v;
+    }
+
+    private Long longValue(String flag) {
+        String v = value(flag);
+        try {
+            return v == null ? null : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private String value(String flag) {

@@ -135,7 +135,8 @@ public final class JvmAdvisor {
                 log.warn("jvm-advisor watch: not started: {}", e.toString());
             }
             this.advisor = a;
-            this.controller = a != null && o.control != null ? new Controller(o.control, o.containerMemoryBytes, log)
+            this.controller = a != null && o.control != null ? new Controller(o.control, o.containerMemoryBytes, log,
+                    o.window.toMillis())
                     : null;
             this.live = a == null ? null : LiveEvidence.open(LiveEvidence.options().window(o.window).slices(o.slices)
                     .sinceStart(o.totals).events(LiveEvents.forRules(a.rules()).sampling(o.executionSamplePeriod,

@@ -29,6 +29,10 @@ public final class WatchMain {
                 paced(w, Long.parseLong(args[1]));
                 return;
             }
+            if (mode.equals("idle-shrink") || mode.equals("idle")) {
+                idle(w, mode.equals("idle-shrink") ? Long.parseLong(args[1]) : null);
+                return;
+            }
             if (mode.equals("paced-request")) {
                 pacedRequest(w, args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 800);
                 return;
@@ -120,6 +124,67 @@ public final class WatchMain {
         System.out.println("WINDOWS " + w.windowsEvaluated());
         for (Adjustment a : w.audit()) {
             System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
+    /**
+     * A burst, then idle: 250 MB live churned for two windows grows the heap; then all but 40 MB is dropped
+     * and the service idles (no allocation to speak of, so no collection). With a limit, the container is
+     * said to shrink to it; the heap committed is printed after one idle window and again once the
+     * controller has settled (its last change judged and a window without a new one, at most 12 windows)
+     * and then the heap has halved or 10 more windows have passed.
+     */
+    private static void idle(JvmAdvisor.Watch w, Long limit) throws InterruptedException {
+        byte[][] burst = new byte[2500][];
+        run(burst, w, 2);
+        byte[][] keep = java.util.Arrays.copyOf(burst, 400);
+        burst = null;
+        idleFor(w, 1);
+        var mem = ManagementFactory.getMemoryMXBean();
+        System.out.println("HEAP_COMMITTED_BEFORE " + mem.getHeapMemoryUsage().getCommitted());
+        if (limit != null) {
+            w.containerLimit(limit);
+        }
+        long settle = w.windowsEvaluated() + 12;
+        int seen = -1;
+        while (w.windowsEvaluated() < settle) {
+            idleFor(w, 1);
+            int size = w.audit().size();
+            if (limit != null && judged(w) && size == seen) {
+                break;
+            }
+            seen = size;
+        }
+        // G1 reclaims the burst's regions in the mixed collections after a marking cycle, and an idle JVM
+        // collects only when the periodic interval passes without a collection: give it up to 10 windows
+        long committedBefore = mem.getHeapMemoryUsage().getCommitted();
+        int waited = 0;
+        while (waited < 10) {
+            idleFor(w, 1);
+            waited++;
+            if (mem.getHeapMemoryUsage().getCommitted() < committedBefore / 2) {
+                break;
+            }
+        }
+        System.out.println("IDLE_WINDOWS_AFTER " + waited);
+        System.out.println("HEAP_COMMITTED_AFTER " + mem.getHeapMemoryUsage().getCommitted());
+        System.out.println("KEPT_ARRAYS " + keep.length);
+        var hs = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        for (String f : new String[] {"MinHeapFreeRatio", "MaxHeapFreeRatio", "G1PeriodicGCInterval"}) {
+            System.out.println("FLAG_" + f + " " + hs.getVMOption(f).getValue());
+        }
+        System.out.println("WINDOWS " + w.windowsEvaluated());
+        for (Adjustment a : w.audit()) {
+            System.out.println("AUDIT " + a.kind() + " " + a.flag() + " " + a.from() + " " + a.to() + " | " + a.reason());
+        }
+    }
+
+    /** Waits, allocating next to nothing, until {@code windows} more windows have been evaluated (at most 30 s). */
+    private static void idleFor(JvmAdvisor.Watch w, int windows) throws InterruptedException {
+        long target = w.windowsEvaluated() + windows;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (w.windowsEvaluated() < target && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 

@@ -118,6 +118,42 @@ class WatchTest {
         }
     }
 
+    /**
+     * G1 after a burst: 250 MB live grows the heap to 300 MB or more, then all but 40 MB is dropped and the
+     * service idles, so no collection comes to shrink the heap. Told the container shrank to 200 MB (budget
+     * about 150 MB), the controller lowers MinHeapFreeRatio, then MaxHeapFreeRatio to 20 %, then, as the
+     * windows have no collection, sets G1PeriodicGCInterval to the window (2 s): the periodic concurrent
+     * cycle's remark shrinks the heap. Asserted on both JDKs: the three changes kept, committed heap under
+     * half of what it was and under the budget; and, on the current JDK, that the same run without the
+     * limit keeps its heap (the shrink is the controller's doing).
+     */
+    @Test
+    void controllerReturnsG1MemoryWhenIdleAndTheLimitShrinks(@TempDir Path dir) throws Exception {
+        List<String> opts = List.of("-Xms32m", "-Xmx512m", "-XX:+UseG1GC");
+        for (Jdks.Jdk jdk : Jdks.underTest()) {
+            String out = ChildJvm.run(jdk, dir, opts, WatchMain.class, List.of("idle-shrink", String.valueOf(200L << 20)),
+                    120).requireSuccess().output();
+            String where = jdk + ":\n" + out;
+            long before = number(out, "HEAP_COMMITTED_BEFORE");
+            long after = number(out, "HEAP_COMMITTED_AFTER");
+            System.out.println(jdk + ": G1 heap committed " + (before >> 20) + " -> " + (after >> 20) + " MB, "
+                    + value(out, "IDLE_WINDOWS_AFTER") + " idle windows after the controller settled");
+            assertTrue(before > 250L << 20, "the burst grew the heap: " + where);
+            assertTrue(Pattern.compile("^AUDIT KEPT MinHeapFreeRatio 40 \\d+ ", Pattern.MULTILINE).matcher(out).find(), where);
+            assertTrue(out.contains("AUDIT KEPT MaxHeapFreeRatio 70 20 "), where);
+            assertTrue(out.contains("AUDIT KEPT G1PeriodicGCInterval 0 2000 "), where);
+            assertTrue(after < before / 2 && after < 180L << 20, "committed " + before + " -> " + after + ": " + where);
+            assertTrue(!out.contains("ROLLED_BACK"), where);
+        }
+        String control = ChildJvm.run(Jdks.current(), dir, opts, WatchMain.class, List.of("idle"), 120)
+                .requireSuccess().output();
+        long before = number(control, "HEAP_COMMITTED_BEFORE");
+        long after = number(control, "HEAP_COMMITTED_AFTER");
+        System.out.println("control, no limit: G1 heap committed " + (before >> 20) + " -> " + (after >> 20) + " MB");
+        assertTrue(after > before * 0.8, "without the limit the idle heap stays: " + control);
+        assertEquals("0", value(control, "FLAG_G1PeriodicGCInterval"), control);
+    }
+
     @Test
     void refusesAFlagThatIsNotManageable(@TempDir Path dir) throws Exception {
         String out = ChildJvm.run(Jdks.current(), dir, List.of("-Xmx128m", "-XX:+UseZGC"), WatchMain.class,

@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.jvmadvisor.benchmarks.WatchOverhead
  *     [--forks N] [--warmups N] [--iterations N] [--seconds N] [--window SECONDS] [--gc G1|Z|Parallel]
- *     [--variants off,on,stream,stream-no-samples]
+ *     [--variants off,on,stream,stream-no-samples] [--prime none|advisor]
  * </pre>
  */
 public final class WatchOverhead {
@@ -30,17 +30,19 @@ public final class WatchOverhead {
         }
         int forks = Integer.parseInt(opt.getOrDefault("forks", "3"));
         int iterations = Integer.parseInt(opt.getOrDefault("iterations", "8"));
-        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "3"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "15"));
         // the watch's code (JFR parsing, the sinks, the rules) is compiled by the JIT during its first windows:
         // a warm-up of several windows keeps that one-time cost out of the measurement (it is printed apart)
-        int warmups = Integer.parseInt(opt.getOrDefault("warmups", "12"));
-        String window = opt.getOrDefault("window", "10");
+        // the default: 10 x 15 s of warm-up, two and a half of the default 60 s windows
+        int warmups = Integer.parseInt(opt.getOrDefault("warmups", "10"));
+        String window = opt.getOrDefault("window", "60");
+        String prime = opt.getOrDefault("prime", "none");
         String gc = opt.getOrDefault("gc", "G1");
         int threads = Runtime.getRuntime().availableProcessors();
         java.nio.file.Path cpuLog = java.nio.file.Files.createTempFile("watch-overhead-", ".txt");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(WatchOverheadBenchmark.class.getSimpleName())
-                .param("windowSeconds", window).param("watch", opt.getOrDefault("variants", "off,on").split(",")).param("cpuLog", cpuLog.toString())
+                .param("windowSeconds", window).param("watch", opt.getOrDefault("variants", "off,on").split(",")).param("cpuLog", cpuLog.toString()).param("prime", prime)
                 .forks(forks).threads(threads)
                 .warmupIterations(warmups).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(seconds))
                 .measurementIterations(iterations).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(seconds))
@@ -65,8 +67,8 @@ public final class WatchOverhead {
         double cost = 100 * (off - on) / off;
         double err = 100 * Math.sqrt(offErr * offErr + onErr * onErr) / off;
         System.out.println();
-        System.out.printf(Locale.ROOT, "Java %s, %d CPUs, %d threads, %s GC, window %s s, %d forks x (%d warm-up + %d) x %d s%n",
-                Runtime.version(), threads, threads, gc, window, forks, warmups, iterations, seconds);
+        System.out.printf(Locale.ROOT, "Java %s, %d CPUs, %d threads, %s GC, window %s s, prime %s, %d forks x (%d warm-up + %d) x %d s%n",
+                Runtime.version(), threads, threads, gc, window, prime, forks, warmups, iterations, seconds);
         System.out.println("| watch | ops/ms | ± (99.9 %) |\n|---|---:|---:|");
         System.out.printf(Locale.ROOT, "| off | %.1f | %.1f |%n| on | %.1f | %.1f |%n", off, offErr, on, onErr);
         System.out.printf(Locale.ROOT, "%nwatch cost: %.2f %% of throughput (± %.2f points; bar: 1 %%)%n", cost, err);

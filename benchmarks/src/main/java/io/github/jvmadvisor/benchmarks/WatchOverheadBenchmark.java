@@ -42,6 +42,16 @@ public class WatchOverheadBenchmark {
     @Param({"10"})
     public int windowSeconds;
 
+    /**
+     * {@code none}: nothing before the trial. {@code advisor}: both arms first run a watch with a 2 s window
+     * for two windows and close it, so the advisor's code (JFR parsing, sinks, rules) has run once in every
+     * fork: the JIT has compiled it and the JDK methods it shares with the workload carry its type profiles
+     * in both arms. The difference is then the cost of keeping a watch running, without the one-time cost
+     * of its first windows (see docs/startup-api.md, Overhead).
+     */
+    @Param({"none"})
+    public String prime;
+
     /** A file each fork appends its CPU accounting to ({@link WatchOverhead} reads it), or empty. */
     @Param({""})
     public String cpuLog;
@@ -75,7 +85,21 @@ public class WatchOverheadBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws InterruptedException {
+        if (prime.equals("advisor")) {
+            try (JvmAdvisor.Watch w = JvmAdvisor.watch(WatchOptions.builder().window(Duration.ofSeconds(2)).log(false)
+                    .mbean(false).build())) {
+                // a workload thread meanwhile, so the windows have collections and samples to read
+                Work work = new Work();
+                long end = System.nanoTime() + 20_000_000_000L;
+                while (w.windowsEvaluated() < 2 && System.nanoTime() < end) {
+                    request(work);
+                }
+                if (w.windowsEvaluated() < 2) {
+                    throw new IllegalStateException("the priming watch evaluated " + w.windowsEvaluated() + " windows");
+                }
+            }
+        }
         if (watch.equals("on")) {
             running = JvmAdvisor.watch(WatchOptions.builder().window(Duration.ofSeconds(windowSeconds)).log(false)
                     .build());

@@ -31,8 +31,10 @@ public final class FlagCatalogue {
     /** The oldest release a catalogue exists for. */
     public static final int OLDEST = 17;
 
-    private static final String RESOURCE = "/io/github/jvmadvisor/core/flags/jdk%d.json";
+    private static final String RESOURCE_PREFIX = "/io/github/jvmadvisor/core/flags/jdk";
     private static final Map<Integer, FlagCatalogue> BUNDLED = new ConcurrentHashMap<>();
+    /** {@link #bundled()}, probed once. */
+    private static volatile List<Integer> bundledReleases;
 
     /**
      * Where a catalogue came from.
@@ -94,6 +96,11 @@ public final class FlagCatalogue {
         return new FlagCatalogue(about, about.feature(), Collections.unmodifiableMap(byName), List.copyOf(opts));
     }
 
+    /** {@code head} with {@code flags}, a sorted map (the bundled catalogues' lazily parsed flags). */
+    static FlagCatalogue withFlags(FlagCatalogue head, Map<String, FlagInfo> flags) {
+        return new FlagCatalogue(head.about, head.requestedFeature, flags, head.launcherOptions);
+    }
+
     /**
      * The catalogue for a JDK feature release: the bundled one for 17, 21 and 25; for any other release from
      * 17 on, the nearest lower bundled one, marked {@link #approximate()} (so 26 and later use 25, 22 to 24 use
@@ -110,20 +117,30 @@ public final class FlagCatalogue {
 
     /** The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. */
     public static List<Integer> bundled() {
-        List<Integer> out = new ArrayList<>();
-        for (int f = OLDEST; f <= OLDEST + 40; f++) {
-            if (FlagCatalogue.class.getResource(String.format(Locale.ROOT, RESOURCE, f)) != null) {
-                out.add(f);
+        List<Integer> out = bundledReleases;
+        if (out == null) {
+            // probing the class path costs about a millisecond per release in a fresh JVM; the answer cannot change
+            List<Integer> found = new ArrayList<>();
+            for (int f = OLDEST; f <= OLDEST + 40; f++) {
+                if (FlagCatalogue.class.getResource(resource(f)) != null) {
+                    found.add(f);
+                }
             }
+            out = List.copyOf(found);
+            bundledReleases = out;
         }
         return out;
     }
 
+    private static String resource(int feature) {
+        return RESOURCE_PREFIX + feature + ".json";
+    }
+
     private static FlagCatalogue loadNearest(int feature) {
         for (int f = feature; f >= OLDEST; f--) {
-            try (InputStream in = FlagCatalogue.class.getResourceAsStream(String.format(Locale.ROOT, RESOURCE, f))) {
+            try (InputStream in = FlagCatalogue.class.getResourceAsStream(resource(f))) {
                 if (in != null) {
-                    FlagCatalogue c = read(in);
+                    FlagCatalogue c = CatalogueJson.readBundled(in);
                     return f == feature ? c : new FlagCatalogue(c.about, feature, c.flags, c.launcherOptions);
                 }
             } catch (IOException e) {

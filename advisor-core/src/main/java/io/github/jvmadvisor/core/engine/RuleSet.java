@@ -29,8 +29,7 @@ public final class RuleSet {
 
     private RuleSet(List<Rule> rules) {
         List<Rule> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparingInt((Rule r) -> packIndex(r.pack())).thenComparing(Rule::pack)
-                .thenComparing(Rule::id));
+        sorted.sort(ORDER);
         Set<String> ids = new HashSet<>();
         for (Rule r : sorted) {
             if (r.id() == null || !ID.matcher(r.id()).matches()) {
@@ -51,6 +50,21 @@ public final class RuleSet {
         }
         this.rules = List.copyOf(sorted);
     }
+
+    /**
+     * Pack order, then pack, then id. A class rather than a chain of {@code Comparator} lambdas: this runs on the
+     * path of {@code JvmAdvisor.atStartup}, where each lambda is a class spun on first use.
+     */
+    private static final Comparator<Rule> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Rule a, Rule b) {
+            int c = Integer.compare(packIndex(a.pack()), packIndex(b.pack()));
+            if (c == 0) {
+                c = a.pack().compareTo(b.pack());
+            }
+            return c != 0 ? c : a.id().compareTo(b.id());
+        }
+    };
 
     private static int packIndex(String pack) {
         int i = PACK_ORDER.indexOf(pack);
@@ -99,8 +113,15 @@ public final class RuleSet {
 
     /** This set without the rules whose id or pack is in {@code idsOrPacks}. */
     public RuleSet without(Collection<String> idsOrPacks) {
-        List<Rule> out = new ArrayList<>(rules);
-        out.removeIf(r -> idsOrPacks.contains(r.id()) || idsOrPacks.contains(r.pack()));
+        if (idsOrPacks.isEmpty()) {
+            return this;
+        }
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!idsOrPacks.contains(r.id()) && !idsOrPacks.contains(r.pack())) {
+                out.add(r);
+            }
+        }
         return new RuleSet(out);
     }
 

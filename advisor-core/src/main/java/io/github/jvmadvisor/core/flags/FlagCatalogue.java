@@ -33,8 +33,8 @@ public final class FlagCatalogue {
 
     private static final String RESOURCE_PREFIX = "/io/github/jvmadvisor/core/flags/jdk";
     private static final Map<Integer, FlagCatalogue> BUNDLED = new ConcurrentHashMap<>();
-    /** {@link #bundled()}, probed once. */
-    private static volatile List<Integer> bundledReleases;
+    /** {@link #bundled()}: add a release here when its catalogue is added to the resources. */
+    private static final List<Integer> BUNDLED_RELEASES = List.of(17, 21, 25);
 
     /**
      * Where a catalogue came from.
@@ -92,7 +92,12 @@ public final class FlagCatalogue {
             }
         }
         List<LauncherOption> opts = new ArrayList<>(launcherOptions);
-        opts.sort(Comparator.comparing(LauncherOption::option));
+        opts.sort(new Comparator<>() { // a class, not a lambda: this runs in JvmAdvisor.atStartup
+            @Override
+            public int compare(LauncherOption a, LauncherOption b) {
+                return a.option().compareTo(b.option());
+            }
+        });
         return new FlagCatalogue(about, about.feature(), Collections.unmodifiableMap(byName), List.copyOf(opts));
     }
 
@@ -112,24 +117,28 @@ public final class FlagCatalogue {
         if (feature < OLDEST) {
             throw new IllegalArgumentException("no flag catalogue for JDK " + feature + "; the oldest is " + OLDEST);
         }
-        return BUNDLED.computeIfAbsent(feature, FlagCatalogue::loadNearest);
+        FlagCatalogue c = BUNDLED.get(feature);
+        if (c == null) {
+            // two threads may both read it; one answer is kept (no lambda: this runs in JvmAdvisor.atStartup)
+            c = loadNearest(feature);
+            FlagCatalogue first = BUNDLED.putIfAbsent(feature, c);
+            c = first != null ? first : c;
+        }
+        return c;
     }
 
-    /** The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. */
+    /**
+     * The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. A constant, not a
+     * probe of the class path: probing 40 resource names cost 5 to 20 ms of CPU in a fresh JVM, on the path of
+     * {@code JvmAdvisor.atStartup}; {@code LazyCatalogueTest} checks it against the resources.
+     */
     public static List<Integer> bundled() {
-        List<Integer> out = bundledReleases;
-        if (out == null) {
-            // probing the class path costs about a millisecond per release in a fresh JVM; the answer cannot change
-            List<Integer> found = new ArrayList<>();
-            for (int f = OLDEST; f <= OLDEST + 40; f++) {
-                if (FlagCatalogue.class.getResource(resource(f)) != null) {
-                    found.add(f);
-                }
-            }
-            out = List.copyOf(found);
-            bundledReleases = out;
-        }
-        return out;
+        return BUNDLED_RELEASES;
+    }
+
+    /** Whether a catalogue for {@code feature} is among the resources (the probe {@link #bundled()} stands for). */
+    static boolean hasResource(int feature) {
+        return FlagCatalogue.class.getResource(resource(feature)) != null;
     }
 
     private static String resource(int feature) {

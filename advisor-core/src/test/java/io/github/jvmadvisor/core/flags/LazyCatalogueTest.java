@@ -20,10 +20,15 @@ import org.junit.jupiter.api.Test;
 class LazyCatalogueTest {
 
     @Test
-    void bundledReleasesAreProbedOnce() {
-        List<Integer> bundled = FlagCatalogue.bundled();
-        assertEquals(List.of(17, 21, 25), bundled);
-        assertTrue(bundled == FlagCatalogue.bundled(), "the probe's answer is kept");
+    void bundledNamesEveryCatalogueAmongTheResources() {
+        List<Integer> found = new java.util.ArrayList<>();
+        for (int f = 8; f <= 99; f++) {
+            if (FlagCatalogue.hasResource(f)) {
+                found.add(f);
+            }
+        }
+        assertEquals(found, FlagCatalogue.bundled(), "FlagCatalogue.BUNDLED_RELEASES must list the jdkNN.json resources");
+        assertEquals(List.of(17, 21, 25), found);
     }
 
     @Test

@@ -133,15 +133,15 @@ final class CatalogueJson {
 
     /**
      * A bundled catalogue, its flags parsed one by one when first asked for ({@link LazyFlags}): a startup check
-     * looks at a few dozen of the 900 to 1,300 flags, and parsing them all was most of the catalogue's cost (about
-     * 30 ms of CPU for the first one in a fresh JVM). Falls back to {@link #read(String)} when the text is not
-     * laid out as {@link #write} lays it out (one flag per line, sorted by name).
+     * looks at a few dozen of the 900 to 1,100 flags, and parsing them all was most of the catalogue's cost (about
+     * 30 ms of CPU for the first one in a fresh JVM). Falls back to {@link #read(String)} when the flags are not
+     * where {@link #write} puts them (the lines' order is checked when they are all listed, not here).
      */
     static FlagCatalogue readBundled(InputStream in) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         int open = text.indexOf(FLAGS_OPEN);
         int close = open < 0 ? -1 : text.indexOf(FLAGS_CLOSE, open);
-        LazyFlags flags = close < 0 ? null : LazyFlags.index(text, open + FLAGS_OPEN.length(), close + 1);
+        LazyFlags flags = close < 0 ? null : LazyFlags.of(text, open + FLAGS_OPEN.length(), close + 1);
         if (flags == null) {
             return read(text);
         }

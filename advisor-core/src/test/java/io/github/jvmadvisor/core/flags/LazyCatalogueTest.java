@@ -38,6 +38,13 @@ class LazyCatalogueTest {
             FlagCatalogue eager = CatalogueJson.read(text);
             FlagCatalogue lazy = CatalogueJson.readBundled(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             assertInstanceOf(LazyFlags.class, flagsMap(lazy), "JDK " + f + " is read lazily");
+            // every flag found by binary search, before anything indexes the lines, and the neighbours of each name
+            FlagCatalogue fresh = CatalogueJson.readBundled(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            for (FlagInfo want : eager.flags()) {
+                assertEquals(want, fresh.flag(want.name()).orElse(null), "JDK " + f + " " + want.name());
+                assertFalse(fresh.flag(want.name() + "_").isPresent());
+                assertFalse(fresh.flag(want.name().substring(0, want.name().length() - 1) + "!").isPresent());
+            }
             assertEquals(eager.about(), lazy.about());
             assertEquals(eager.launcherOptions(), lazy.launcherOptions());
             // single lookups first (parsing one line each), then the whole list
@@ -62,22 +69,33 @@ class LazyCatalogueTest {
     }
 
     @Test
-    void textNotLaidOutOneFlagPerLineIsReadWhole() throws Exception {
+    void flagsNotWhereTheWriterPutsThemAreReadWhole() throws Exception {
         String text = resource(17);
-        // the same JSON with the flag lines joined into one, and with two flags swapped out of order
-        String joined = text.replace("},\n{\"name\"", "}, {\"name\"");
-        FlagCatalogue c = CatalogueJson.readBundled(new ByteArrayInputStream(joined.getBytes(StandardCharsets.UTF_8)));
-        assertFalse(flagsMap(c) instanceof LazyFlags);
-        assertEquals(CatalogueJson.read(text).flags(), c.flags());
+        // the same JSON with the flags array opened on the line of its name, and with the flags all on one line
+        for (String other : List.of(text.replace("\"flags\": [\n{", "\"flags\": [{"),
+                text.replace("},\n{\"name\"", "}, {\"name\"").replace("\"flags\": [\n{", "\"flags\":\n[{"))) {
+            FlagCatalogue c = CatalogueJson.readBundled(new ByteArrayInputStream(other.getBytes(StandardCharsets.UTF_8)));
+            assertFalse(flagsMap(c) instanceof LazyFlags);
+            assertEquals(CatalogueJson.read(text).flags(), c.flags());
+        }
+    }
+
+    @Test
+    void linesOutOfOrderOrSharedFailWhenListed() throws Exception {
+        String text = resource(17);
         List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
         int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("{\"name\"")).findFirst().orElseThrow());
         String a = lines.get(first);
         lines.set(first, lines.get(first + 1));
         lines.set(first + 1, a);
-        FlagCatalogue swapped = CatalogueJson.readBundled(
-                new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
-        assertFalse(flagsMap(swapped) instanceof LazyFlags);
-        assertEquals(CatalogueJson.read(text).flags(), swapped.flags());
+        String joined = text.replace("},\n{\"name\":\"UseG1GC\"", "}, {\"name\":\"UseG1GC\"");
+        for (String other : List.of(String.join("\n", lines), joined)) {
+            FlagCatalogue c = CatalogueJson.readBundled(new ByteArrayInputStream(other.getBytes(StandardCharsets.UTF_8)));
+            assertInstanceOf(LazyFlags.class, flagsMap(c));
+            java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.UncheckedIOException.class, c::flags);
+            assertTrue(e.getMessage().contains("out of order or shares its line"), e.getMessage());
+        }
     }
 
     @Test

@@ -5,8 +5,10 @@ import io.github.jvmadvisor.core.rule.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -58,7 +60,8 @@ public final class RuleSet {
     private static final Comparator<Rule> ORDER = new Comparator<>() {
         @Override
         public int compare(Rule a, Rule b) {
-            int c = Integer.compare(packIndex(a.pack()), packIndex(b.pack()));
+            int c = Integer.compare(PACK_INDEX.getOrDefault(a.pack(), PACK_ORDER.size()),
+                    PACK_INDEX.getOrDefault(b.pack(), PACK_ORDER.size()));
             if (c == 0) {
                 c = a.pack().compareTo(b.pack());
             }
@@ -66,9 +69,15 @@ public final class RuleSet {
         }
     };
 
-    private static int packIndex(String pack) {
-        int i = PACK_ORDER.indexOf(pack);
-        return i < 0 ? PACK_ORDER.size() : i;
+    /** {@link #PACK_ORDER} by pack: looked up in each comparison of the sort. */
+    private static final Map<String, Integer> PACK_INDEX = packIndex();
+
+    private static Map<String, Integer> packIndex() {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < PACK_ORDER.size(); i++) {
+            out.put(PACK_ORDER.get(i), i);
+        }
+        return out;
     }
 
     /** The rules on the class path or module path ({@link ServiceLoader} of {@link Rule}). */

@@ -140,7 +140,7 @@ final class CatalogueJson {
     static FlagCatalogue readBundled(InputStream in) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         int open = text.indexOf(FLAGS_OPEN);
-        int close = open < 0 ? -1 : text.indexOf(FLAGS_CLOSE, open);
+        int close = open < 0 ? -1 : text.lastIndexOf(FLAGS_CLOSE); // from the end: the launcher options are short
         LazyFlags flags = close < 0 ? null : LazyFlags.of(text, open + FLAGS_OPEN.length(), close + 1);
         if (flags == null) {
             return read(text);

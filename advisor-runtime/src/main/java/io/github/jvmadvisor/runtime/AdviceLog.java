@@ -20,7 +20,12 @@ final class AdviceLog {
                     r.notApplicable().size());
             return;
         }
-        long warnings = recs.stream().filter(x -> x.severity().compareTo(Severity.WARNING) >= 0).count();
+        long warnings = 0;
+        for (Report.Ranked x : recs) {
+            if (x.severity().compareTo(Severity.WARNING) >= 0) {
+                warnings++;
+            }
+        }
         log.info("jvm-advisor {}: {} recommendation(s), {} at warning or above ({} rules run, JDK {} target)", what,
                 recs.size(), warnings, r.rulesRun(), r.targetJdk());
         for (Report.Ranked x : recs) {

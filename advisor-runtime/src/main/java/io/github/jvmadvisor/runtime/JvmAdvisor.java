@@ -15,6 +15,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -75,7 +76,9 @@ public final class JvmAdvisor {
             if (o.targetJdk() != null) {
                 b.targetJdk(o.targetJdk());
             }
-            o.parameters().forEach(b::parameter);
+            for (Map.Entry<String, String> p : o.parameters().entrySet()) {
+                b.parameter(p.getKey(), p.getValue()); // a loop, not forEach(b::parameter): no lambda class to spin
+            }
             Evidence e = new Evidence(List.of(liveSummary(List.of())), Optional.empty(), Optional.of(config),
                     Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
                     Optional.empty());

@@ -2,10 +2,8 @@ package io.github.jvmadvisor.runtime;
 
 import io.github.jvmadvisor.core.engine.RuleSet;
 import io.github.jvmadvisor.core.rule.Rule;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,13 +98,23 @@ final class StartupRules {
         return out;
     }
 
+    /** The lines, as {@code BufferedReader.readLine} splits them (read whole: cheaper in a fresh JVM). */
     private static List<String> lines(InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String l;
-            while ((l = r.readLine()) != null) {
-                out.add(l);
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
             }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
         }
         return out;
     }

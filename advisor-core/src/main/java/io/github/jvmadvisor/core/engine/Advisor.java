@@ -81,9 +81,10 @@ public final class Advisor {
         if (targetJdk != null) {
             return targetJdk;
         }
-        Integer ran = e.jvm().map(JvmConfig::jdkFeature).orElse(null);
-        if (ran == null) {
-            ran = e.gc().map(g -> g.setup().jdkVersion()).orElse(null);
+        JvmConfig jvm = e.jvm().orElse(null);
+        Integer ran = jvm == null ? null : jvm.jdkFeature();
+        if (ran == null && e.gc().isPresent()) {
+            ran = e.gc().get().setup().jdkVersion();
         }
         return ran != null && ran >= FlagCatalogue.OLDEST ? ran : FlagCatalogue.OLDEST;
     }
@@ -132,14 +133,12 @@ public final class Advisor {
                 }
             }
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.severity() == Severity.ERROR ? 0 : 1)
-                .thenComparing(Comparator.comparingDouble(Finding::score).reversed()).thenComparing(Finding::ruleId)
-                .thenComparing(Finding::summary));
+        findings.sort(FINDING_ORDER);
         candidates.sort(Candidate.ORDER);
         List<Report.Suppressed> suppressed = new ArrayList<>();
         List<Candidate> kept = resolve(candidates, catalogue, target, currentCollector(evidence), suppressed);
         List<Report.Ranked> ranked = new ArrayList<>();
-        JavaOptions given = JavaOptions.parse(evidence.jvm().map(JvmConfig::jvmArguments).orElse(List.of()));
+        JavaOptions given = JavaOptions.parse(jvmArguments(evidence));
         for (Candidate c : kept) {
             ranked.add(c.ranked(ranked.size() + 1, catalogue, given));
         }
@@ -148,9 +147,35 @@ public final class Advisor {
                 run, evidence);
     }
 
+    /*
+     * The code on the path of a first advice (JvmAdvisor.atStartup) uses loops and small classes rather than
+     * lambdas and streams: each lambda is a class spun on first use, about 0.15 ms in a fresh JVM.
+     */
+
+    /** Errors first, then by score (highest first), rule id and summary. */
+    private static final Comparator<Finding> FINDING_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = Integer.compare(a.severity() == Severity.ERROR ? 0 : 1, b.severity() == Severity.ERROR ? 0 : 1);
+            if (c == 0) {
+                c = Double.compare(b.score(), a.score());
+            }
+            if (c == 0) {
+                c = a.ruleId().compareTo(b.ruleId());
+            }
+            return c != 0 ? c : a.summary().compareTo(b.summary());
+        }
+    };
+
+    private static List<String> jvmArguments(Evidence e) {
+        JvmConfig jvm = e.jvm().orElse(null);
+        return jvm == null ? List.of() : jvm.jvmArguments();
+    }
+
     private static Collector currentCollector(Evidence e) {
-        Collector c = e.jvm().map(JvmConfig::collector).orElse(null);
-        return c != null ? c : e.gc().map(g -> g.setup().collector()).orElse(null);
+        JvmConfig jvm = e.jvm().orElse(null);
+        Collector c = jvm == null ? null : jvm.collector();
+        return c != null || e.gc().isEmpty() ? c : e.gc().get().setup().collector();
     }
 
     /** Not applicable when evidence is missing or the collector does not match; else {@code null}. */
@@ -162,9 +187,13 @@ public final class Advisor {
             }
         }
         if (!missing.isEmpty()) {
-            return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "needs "
-                    + String.join(", ", missing.stream().map(EvidenceKind::id).toList()),
-                    missing, missing.stream().map(EvidenceKind::collect).toList());
+            StringBuilder ids = new StringBuilder();
+            List<String> collect = new ArrayList<>();
+            for (EvidenceKind k : missing) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(k.id());
+                collect.add(k.collect());
+            }
+            return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "needs " + ids, missing, collect);
         }
         if (!rule.collectors().isEmpty()) {
             Collector c = ctx.collector();
@@ -182,7 +211,13 @@ public final class Advisor {
     }
 
     private static String names(Set<Collector> cs) {
-        return String.join(", ", cs.stream().sorted().map(Collector::displayName).toList());
+        List<Collector> sorted = new ArrayList<>(cs);
+        java.util.Collections.sort(sorted);
+        StringBuilder b = new StringBuilder();
+        for (Collector c : sorted) {
+            b.append(b.length() == 0 ? "" : ", ").append(c.displayName());
+        }
+        return b.toString();
     }
 
     /** 0.6 with none of the evidence a rule can use beyond what it requires, up to 1.0 with all of it. */
@@ -191,7 +226,12 @@ public final class Advisor {
         if (uses.isEmpty()) {
             return 1.0;
         }
-        long have = uses.stream().filter(present::contains).count();
+        long have = 0;
+        for (EvidenceKind k : uses) {
+            if (present.contains(k)) {
+                have++;
+            }
+        }
         return 0.6 + 0.4 * have / uses.size();
     }
 
@@ -278,7 +318,10 @@ public final class Advisor {
             // MaxRAMFraction, set MaxRAMPercentage): later conflicts are reported against the setting
             Map<String, String> mine = new LinkedHashMap<>();
             for (FlagChange ch : c.rec.changes()) {
-                mine.merge(collectorAware(ch), describe(ch), (old, nu) -> ch.op() == FlagChange.Op.SET ? nu : old);
+                String key = collectorAware(ch);
+                if (!mine.containsKey(key) || ch.op() == FlagChange.Op.SET) {
+                    mine.put(key, describe(ch));
+                }
             }
             for (Map.Entry<String, String> m : mine.entrySet()) {
                 optionOfFlag.putIfAbsent(m.getKey(), m.getValue());
@@ -335,8 +378,11 @@ public final class Advisor {
     /** Why a recommendation cannot be made for the target JDK, or {@code null}. */
     private static String invalid(Recommendation r, FlagCatalogue catalogue, int target) {
         if (!r.jdks().isEmpty() && !r.jdks().contains(target)) {
-            return "written for JDK " + String.join(", ", r.jdks().stream().map(String::valueOf).toList())
-                    + ", not JDK " + target;
+            StringBuilder jdks = new StringBuilder();
+            for (Integer j : r.jdks()) {
+                jdks.append(jdks.length() == 0 ? "" : ", ").append(j);
+            }
+            return "written for JDK " + jdks + ", not JDK " + target;
         }
         return invalidFlag(r.changes(), catalogue, target);
     }
@@ -362,8 +408,7 @@ public final class Advisor {
 
     /** The current options with the warning- and error-level recommendations applied, then checked. */
     private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, FlagCatalogue catalogue) {
-        List<JavaOptions.Option> current = JavaOptions.parse(e.jvm().map(JvmConfig::jvmArguments).orElse(List.of()))
-                .options();
+        List<JavaOptions.Option> current = JavaOptions.parse(jvmArguments(e)).options();
         List<String> options = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (JavaOptions.Option o : current) {
@@ -403,7 +448,7 @@ public final class Advisor {
                 break;
             }
         }
-        if (pinned != null && options.stream().noneMatch(o -> o.startsWith("-XX:+") && selects(FlagChange.option(o)) != null)) {
+        if (pinned != null && !selectsCollector(options)) {
             FlagChange pin = FlagChange.enable(pinned == Collector.ZGC ? "UseZGC" : "Use" + pinned.displayName() + "GC");
             options.add(0, pin.option());
             names.add(0, pin.name());
@@ -411,7 +456,10 @@ public final class Advisor {
         // unlock options go first: the JVM wants them before the flags they unlock
         Map<String, Boolean> unlocks = new TreeMap<>();
         for (String n : names) {
-            catalogue.flag(n).map(FlagInfo::unlockFlag).ifPresent(u -> unlocks.put(u, true));
+            FlagInfo info = catalogue.flag(n).orElse(null);
+            if (info != null && info.unlockFlag() != null) {
+                unlocks.put(info.unlockFlag(), true);
+            }
         }
         List<String> finalOptions = new ArrayList<>();
         for (String u : unlocks.keySet()) {
@@ -421,9 +469,23 @@ public final class Advisor {
         }
         finalOptions.addAll(options);
         CheckResult check = CommandLineCheck.check(JavaOptions.parse(finalOptions), catalogue);
-        List<OptionFinding> problems = check.findings().stream()
-                .filter(f -> f.severity() != OptionFinding.Severity.INFO).toList();
+        List<OptionFinding> problems = new ArrayList<>();
+        for (OptionFinding f : check.findings()) {
+            if (f.severity() != OptionFinding.Severity.INFO) {
+                problems.add(f);
+            }
+        }
         return new Report.CommandLine(finalOptions, shellJoin(finalOptions), check.startsOk(), problems, applied);
+    }
+
+    /** Whether one of the options selects a collector ({@code -XX:+UseG1GC}). */
+    private static boolean selectsCollector(List<String> options) {
+        for (String o : options) {
+            if (o.startsWith("-XX:+") && selects(FlagChange.option(o)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Options joined for a POSIX shell: single quotes around any with characters the shell would read. */
@@ -433,7 +495,7 @@ public final class Advisor {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            if (o.matches("[A-Za-z0-9_:=+\\-./,%@]+")) {
+            if (shellSafe(o)) {
                 sb.append(o);
             } else {
                 sb.append('\'').append(o.replace("'", "'\\''")).append('\'');
@@ -442,12 +504,35 @@ public final class Advisor {
         return sb.toString();
     }
 
+    /** Whether {@code o} is non-empty and has only {@code [A-Za-z0-9_:=+\-./,%@]}: nothing a shell reads. */
+    private static boolean shellSafe(String o) {
+        for (int i = 0; i < o.length(); i++) {
+            char c = o.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "_:=+-./,%@".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !o.isEmpty();
+    }
+
     /** One recommendation on its way to the ranking. */
     private static final class Candidate {
-        static final Comparator<Candidate> ORDER = Comparator
-                .comparing((Candidate c) -> c.finding.severity() == Severity.ERROR ? 0 : 1)
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> c.score).reversed())
-                .thenComparing(c -> c.rule.id()).thenComparingInt(c -> c.finding.recommendations().indexOf(c.rec));
+        /** Errors first, then by score (highest first), rule id and the recommendation's place in its finding. */
+        static final Comparator<Candidate> ORDER = new Comparator<>() {
+            @Override
+            public int compare(Candidate a, Candidate b) {
+                int c = Integer.compare(a.finding.severity() == Severity.ERROR ? 0 : 1,
+                        b.finding.severity() == Severity.ERROR ? 0 : 1);
+                if (c == 0) {
+                    c = Double.compare(b.score, a.score);
+                }
+                if (c == 0) {
+                    c = a.rule.id().compareTo(b.rule.id());
+                }
+                return c != 0 ? c : Integer.compare(a.finding.recommendations().indexOf(a.rec),
+                        b.finding.recommendations().indexOf(b.rec));
+            }
+        };
 
         final Rule rule;
         final Finding finding;
@@ -479,8 +564,12 @@ public final class Advisor {
         /** A change as the user reads it; a removal names the options as they were written, when given. */
         static String display(FlagChange ch, JavaOptions given) {
             if (ch.op() == FlagChange.Op.REMOVE) {
-                List<String> written = given.options().stream().filter(o -> FlagChange.key(o).equals(ch.name()))
-                        .map(JavaOptions.Option::text).distinct().toList();
+                List<String> written = new ArrayList<>();
+                for (JavaOptions.Option o : given.options()) {
+                    if (FlagChange.key(o).equals(ch.name()) && !written.contains(o.text())) {
+                        written.add(o.text());
+                    }
+                }
                 if (!written.isEmpty()) {
                     return "remove " + String.join(" ", written);
                 }
@@ -492,8 +581,11 @@ public final class Advisor {
         }
 
         Report.Suppressed suppressed(String why) {
-            return new Report.Suppressed(rule.id(), rec.summary(), rec.changes().stream().map(FlagChange::toString).toList(),
-                    why);
+            List<String> flags = new ArrayList<>();
+            for (FlagChange ch : rec.changes()) {
+                flags.add(ch.toString());
+            }
+            return new Report.Suppressed(rule.id(), rec.summary(), flags, why);
         }
 
         Report.Ranked ranked(int rank, FlagCatalogue catalogue, JavaOptions given) {
@@ -506,10 +598,15 @@ public final class Advisor {
                     risk = risk == null ? note : risk + "; " + note;
                 }
             }
-            return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(),
-                    rec.changes().stream().map(ch -> display(ch, given)).toList(), rec.changes(), rec.action(),
-                    finding.summary(), finding.figures(), rec.effect(), confidence, risk, rec.jdks(), rec.references(),
-                    alsoFrom.stream().sorted().toList(), rec.collector(), validOn(rec));
+            List<String> flags = new ArrayList<>();
+            for (FlagChange ch : rec.changes()) {
+                flags.add(display(ch, given));
+            }
+            List<String> also = new ArrayList<>(alsoFrom);
+            java.util.Collections.sort(also);
+            return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(), flags,
+                    rec.changes(), rec.action(), finding.summary(), finding.figures(), rec.effect(), confidence, risk,
+                    rec.jdks(), rec.references(), also, rec.collector(), validOn(rec));
         }
     }
 

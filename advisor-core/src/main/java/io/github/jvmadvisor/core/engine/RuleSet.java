@@ -5,12 +5,13 @@ import io.github.jvmadvisor.core.rule.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules an {@link Advisor} runs, in evaluation order: pack by pack (lint first, as rules.md §10
@@ -23,17 +24,15 @@ public final class RuleSet {
             "shenandoah", "cpu", "safepoints", "native-memory", "explicit-gc", "jit", "inlining", "escape-analysis",
             "startup-aot", "observability");
 
-    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*-[0-9]{2,}");
 
     private final List<Rule> rules;
 
     private RuleSet(List<Rule> rules) {
         List<Rule> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparingInt((Rule r) -> packIndex(r.pack())).thenComparing(Rule::pack)
-                .thenComparing(Rule::id));
+        sorted.sort(ORDER);
         Set<String> ids = new HashSet<>();
         for (Rule r : sorted) {
-            if (r.id() == null || !ID.matcher(r.id()).matches()) {
+            if (r.id() == null || !isId(r.id())) {
                 throw new IllegalArgumentException("rule ids look like HEAP-04: " + r.id() + " (" + r.getClass().getName() + ")");
             }
             if (!ids.add(r.id())) {
@@ -52,9 +51,50 @@ public final class RuleSet {
         this.rules = List.copyOf(sorted);
     }
 
-    private static int packIndex(String pack) {
-        int i = PACK_ORDER.indexOf(pack);
-        return i < 0 ? PACK_ORDER.size() : i;
+    /**
+     * Pack order, then pack, then id. A class rather than a chain of {@code Comparator} lambdas: this runs on the
+     * path of {@code JvmAdvisor.atStartup}, where each lambda is a class spun on first use.
+     */
+    private static final Comparator<Rule> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Rule a, Rule b) {
+            int c = Integer.compare(PACK_INDEX.getOrDefault(a.pack(), PACK_ORDER.size()),
+                    PACK_INDEX.getOrDefault(b.pack(), PACK_ORDER.size()));
+            if (c == 0) {
+                c = a.pack().compareTo(b.pack());
+            }
+            return c != 0 ? c : a.id().compareTo(b.id());
+        }
+    };
+
+    /**
+     * Whether {@code id} matches {@code [A-Z][A-Z0-9]*-[0-9]{2,}} ({@code HEAP-04}). A loop, not a regex: the
+     * startup check builds a rule set in a fresh JVM, where 50 matches in the interpreter cost a millisecond or two.
+     */
+    static boolean isId(String id) {
+        int dash = id.indexOf('-');
+        if (dash < 1 || id.length() - dash - 1 < 2 || id.charAt(0) < 'A' || id.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (i < dash ? !(digit || c >= 'A' && c <= 'Z') : i > dash && !digit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #PACK_ORDER} by pack: looked up in each comparison of the sort. */
+    private static final Map<String, Integer> PACK_INDEX = packIndex();
+
+    private static Map<String, Integer> packIndex() {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < PACK_ORDER.size(); i++) {
+            out.put(PACK_ORDER.get(i), i);
+        }
+        return out;
     }
 
     /** The rules on the class path or module path ({@link ServiceLoader} of {@link Rule}). */
@@ -99,8 +139,15 @@ public final class RuleSet {
 
     /** This set without the rules whose id or pack is in {@code idsOrPacks}. */
     public RuleSet without(Collection<String> idsOrPacks) {
-        List<Rule> out = new ArrayList<>(rules);
-        out.removeIf(r -> idsOrPacks.contains(r.id()) || idsOrPacks.contains(r.pack()));
+        if (idsOrPacks.isEmpty()) {
+            return this;
+        }
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!idsOrPacks.contains(r.id()) && !idsOrPacks.contains(r.pack())) {
+                out.add(r);
+            }
+        }
         return new RuleSet(out);
     }
 

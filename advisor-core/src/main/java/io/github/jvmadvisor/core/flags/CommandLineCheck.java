@@ -104,7 +104,10 @@ public final class CommandLineCheck {
             sizes();
             percentages();
             contradictions();
-            boolean starts = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+            boolean starts = true;
+            for (OptionFinding f : findings) {
+                starts &= f.severity() != Severity.ERROR; // a loop, not a stream: this runs in JvmAdvisor.atStartup
+            }
             return new CheckResult(cat.requestedFeature(), cat.describe(), starts, gc.collector(), gc.mode(),
                     gc.reason(), findings);
         }

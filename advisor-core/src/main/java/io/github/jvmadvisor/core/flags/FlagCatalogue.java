@@ -31,8 +31,10 @@ public final class FlagCatalogue {
     /** The oldest release a catalogue exists for. */
     public static final int OLDEST = 17;
 
-    private static final String RESOURCE = "/io/github/jvmadvisor/core/flags/jdk%d.json";
+    private static final String RESOURCE_PREFIX = "/io/github/jvmadvisor/core/flags/jdk";
     private static final Map<Integer, FlagCatalogue> BUNDLED = new ConcurrentHashMap<>();
+    /** {@link #bundled()}: add a release here when its catalogue is added to the resources. */
+    private static final List<Integer> BUNDLED_RELEASES = List.of(17, 21, 25);
 
     /**
      * Where a catalogue came from.
@@ -90,8 +92,18 @@ public final class FlagCatalogue {
             }
         }
         List<LauncherOption> opts = new ArrayList<>(launcherOptions);
-        opts.sort(Comparator.comparing(LauncherOption::option));
+        opts.sort(new Comparator<>() { // a class, not a lambda: this runs in JvmAdvisor.atStartup
+            @Override
+            public int compare(LauncherOption a, LauncherOption b) {
+                return a.option().compareTo(b.option());
+            }
+        });
         return new FlagCatalogue(about, about.feature(), Collections.unmodifiableMap(byName), List.copyOf(opts));
+    }
+
+    /** {@code head} with {@code flags}, a sorted map (the bundled catalogues' lazily parsed flags). */
+    static FlagCatalogue withFlags(FlagCatalogue head, Map<String, FlagInfo> flags) {
+        return new FlagCatalogue(head.about, head.requestedFeature, flags, head.launcherOptions);
     }
 
     /**
@@ -105,25 +117,39 @@ public final class FlagCatalogue {
         if (feature < OLDEST) {
             throw new IllegalArgumentException("no flag catalogue for JDK " + feature + "; the oldest is " + OLDEST);
         }
-        return BUNDLED.computeIfAbsent(feature, FlagCatalogue::loadNearest);
+        FlagCatalogue c = BUNDLED.get(feature);
+        if (c == null) {
+            // two threads may both read it; one answer is kept (no lambda: this runs in JvmAdvisor.atStartup)
+            c = loadNearest(feature);
+            FlagCatalogue first = BUNDLED.putIfAbsent(feature, c);
+            c = first != null ? first : c;
+        }
+        return c;
     }
 
-    /** The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. */
+    /**
+     * The feature releases with a bundled catalogue of their own (17, 21, 25 now), ascending. A constant, not a
+     * probe of the class path: probing 40 resource names cost 5 to 20 ms of CPU in a fresh JVM, on the path of
+     * {@code JvmAdvisor.atStartup}; {@code LazyCatalogueTest} checks it against the resources.
+     */
     public static List<Integer> bundled() {
-        List<Integer> out = new ArrayList<>();
-        for (int f = OLDEST; f <= OLDEST + 40; f++) {
-            if (FlagCatalogue.class.getResource(String.format(Locale.ROOT, RESOURCE, f)) != null) {
-                out.add(f);
-            }
-        }
-        return out;
+        return BUNDLED_RELEASES;
+    }
+
+    /** Whether a catalogue for {@code feature} is among the resources (the probe {@link #bundled()} stands for). */
+    static boolean hasResource(int feature) {
+        return FlagCatalogue.class.getResource(resource(feature)) != null;
+    }
+
+    private static String resource(int feature) {
+        return RESOURCE_PREFIX + feature + ".json";
     }
 
     private static FlagCatalogue loadNearest(int feature) {
         for (int f = feature; f >= OLDEST; f--) {
-            try (InputStream in = FlagCatalogue.class.getResourceAsStream(String.format(Locale.ROOT, RESOURCE, f))) {
+            try (InputStream in = FlagCatalogue.class.getResourceAsStream(resource(f))) {
                 if (in != null) {
-                    FlagCatalogue c = read(in);
+                    FlagCatalogue c = CatalogueJson.readBundled(in);
                     return f == feature ? c : new FlagCatalogue(c.about, feature, c.flags, c.launcherOptions);
                 }
             } catch (IOException e) {

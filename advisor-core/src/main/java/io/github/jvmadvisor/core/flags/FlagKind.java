@@ -47,7 +47,7 @@ public enum FlagKind {
             return null;
         }
         FlagKind found = null;
-        for (String word : kindText.trim().split("\\s+")) {
+        for (String word : words(kindText)) {
             switch (word) {
                 case "product":
                 case "lp64_product":
@@ -71,5 +71,29 @@ public enum FlagKind {
             }
         }
         return found;
+    }
+
+    /**
+     * The whitespace-separated words of {@code text}, as {@code text.trim().split("\\s+")} gives them but without
+     * compiling a pattern per call: flags are parsed one by one as a startup check asks for them.
+     */
+    private static java.util.List<String> words(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String t = text.trim();
+        int i = 0;
+        while (i < t.length()) {
+            int start = i;
+            while (i < t.length() && !Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            out.add(t.substring(start, i));
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(""); // "".split(...) gives one empty word
+        }
+        return out;
     }
 }

@@ -26,7 +26,12 @@ final class MiniJson {
 
     /** The one JSON value of the stream (UTF-8). */
     static Object read(InputStream in) throws IOException {
-        MiniJson p = new MiniJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The one JSON value of {@code text}. */
+    static Object read(String text) throws IOException {
+        MiniJson p = new MiniJson(text);
         p.space();
         if (p.i < p.s.length() && p.s.charAt(p.i) == '\uFEFF') {
             p.i++;

@@ -55,11 +55,15 @@ public enum EvidenceKind {
         return collect;
     }
 
-    /** The kinds of evidence present in {@code e}. */
+    /**
+     * The kinds of evidence present in {@code e}. (Plain tests, no lambdas: this runs on the path of
+     * {@code JvmAdvisor.atStartup}, where each lambda is a class spun on first use.)
+     */
     public static java.util.Set<EvidenceKind> present(io.github.jvmadvisor.core.model.Evidence e) {
         java.util.Set<EvidenceKind> out = java.util.EnumSet.noneOf(EvidenceKind.class);
-        var metrics = e.gc().map(io.github.jvmadvisor.core.model.GcAnalysis::metrics).orElse(null);
-        var setup = e.gc().map(io.github.jvmadvisor.core.model.GcAnalysis::setup).orElse(null);
+        var gc = e.gc().orElse(null);
+        var metrics = gc == null ? null : gc.metrics();
+        var setup = gc == null ? null : gc.setup();
         if (metrics != null) {
             out.add(GC);
             if (metrics.gcCpuFraction() != null) {
@@ -69,13 +73,17 @@ public enum EvidenceKind {
                 out.add(SAFEPOINTS);
             }
         }
-        e.jvm().ifPresent(j -> {
+        var j = e.jvm().orElse(null);
+        if (j != null) {
             if (j.jdkFeature() != null || j.collector() != null || !j.flags().isEmpty() || !j.jvmArguments().isEmpty()) {
                 out.add(CONFIG);
             }
-            if (j.flags().values().stream().anyMatch(f -> f.origin() == io.github.jvmadvisor.core.model.FlagOrigin.DEFAULT
-                    || f.origin() == io.github.jvmadvisor.core.model.FlagOrigin.ERGONOMIC)) {
-                out.add(FLAG_ORIGINS);
+            for (var f : j.flags().values()) {
+                if (f.origin() == io.github.jvmadvisor.core.model.FlagOrigin.DEFAULT
+                        || f.origin() == io.github.jvmadvisor.core.model.FlagOrigin.ERGONOMIC) {
+                    out.add(FLAG_ORIGINS);
+                    break;
+                }
             }
             if (j.container() != null && j.container().memoryLimitBytes() != null) {
                 out.add(CONTAINER_MEMORY);
@@ -84,7 +92,7 @@ public enum EvidenceKind {
                     || j.machine().allowedCpus() != null || j.flag("ActiveProcessorCount") != null) {
                 out.add(CPUS);
             }
-        });
+        }
         if (setup != null) {
             if (setup.collector() != null || setup.jdkVersion() != null) {
                 out.add(CONFIG);
@@ -93,24 +101,36 @@ public enum EvidenceKind {
                 out.add(CPUS);
             }
         }
-        e.resources().ifPresent(r -> {
+        var r = e.resources().orElse(null);
+        if (r != null) {
             if (r.memory() != null) {
                 out.add(NATIVE_MEMORY);
             }
             if (r.container() != null) {
                 out.add(CONTAINER_USAGE);
             }
-        });
-        e.allocation().filter(a -> a.samples() > 0 || a.tlab() != null || a.exact() != null).ifPresent(a -> out.add(ALLOCATION));
-        e.jit().ifPresent(j -> {
+        }
+        var a = e.allocation().orElse(null);
+        if (a != null && (a.samples() > 0 || a.tlab() != null || a.exact() != null)) {
+            out.add(ALLOCATION);
+        }
+        var jit = e.jit().orElse(null);
+        if (jit != null) {
             out.add(JIT);
-            if (j.inlining() != null && j.inlining().recorded()) {
+            if (jit.inlining() != null && jit.inlining().recorded()) {
                 out.add(INLINING);
             }
-        });
-        e.cpu().filter(c -> c.samples() > 0).ifPresent(c -> out.add(CPU_PROFILE));
-        e.cpu().filter(c -> c.pinned() != null).ifPresent(c -> out.add(VIRTUAL_THREAD_PINNING));
-        e.allocation().filter(a -> a.histogram() != null).ifPresent(a -> out.add(OBJECT_HISTOGRAM));
+        }
+        var cpu = e.cpu().orElse(null);
+        if (cpu != null && cpu.samples() > 0) {
+            out.add(CPU_PROFILE);
+        }
+        if (cpu != null && cpu.pinned() != null) {
+            out.add(VIRTUAL_THREAD_PINNING);
+        }
+        if (a != null && a.histogram() != null) {
+            out.add(OBJECT_HISTOGRAM);
+        }
         if (!e.latency().isEmpty()) {
             out.add(LATENCY);
         }

@@ -1,6 +1,5 @@
 package io.github.jvmadvisor.core.rule;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,7 +27,7 @@ public record Figure(String name, Double value, String unit, String text) {
 
     /** A share from 0 to 1, shown as a percentage. */
     public static Figure share(String name, double fraction) {
-        return new Figure(name, fraction, "fraction", String.format(Locale.ROOT, "%.1f %%", fraction * 100));
+        return new Figure(name, fraction, "fraction", Units.fixed(fraction * 100, 1) + " %");
     }
 
     /** Milliseconds. */

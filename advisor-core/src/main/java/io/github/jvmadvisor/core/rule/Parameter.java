@@ -23,12 +23,30 @@ public record Parameter<T>(String name, Class<T> type, T defaultValue, String de
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(description, "description");
-        if (!name.matches("[a-z][A-Za-z0-9]*")) {
+        if (!lowerCamelCase(name)) {
             throw new IllegalArgumentException("parameter names are lowerCamelCase: " + name);
         }
         if (!type.isInstance(defaultValue)) {
             throw new IllegalArgumentException(name + ": default " + defaultValue + " is not a " + type.getSimpleName());
         }
+    }
+
+    /**
+     * Whether {@code name} matches {@code [a-z][A-Za-z0-9]*}. A loop, not {@code String.matches}: rules make their
+     * parameters when they are loaded, and compiling the pattern each time cost milliseconds in
+     * {@code JvmAdvisor.atStartup}.
+     */
+    private static boolean lowerCamelCase(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number threshold. */

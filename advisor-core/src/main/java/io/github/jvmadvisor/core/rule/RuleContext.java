@@ -46,7 +46,8 @@ public final class RuleContext {
         this.parameters = Map.copyOf(parameters);
         this.rule = Objects.requireNonNull(rule, "rule");
         this.present = EvidenceKind.present(evidence);
-        this.options = JavaOptions.parse(evidence.jvm().map(JvmConfig::jvmArguments).orElse(java.util.List.of()));
+        JvmConfig j = evidence.jvm().orElse(null);
+        this.options = JavaOptions.parse(j == null ? java.util.List.of() : j.jvmArguments());
     }
 
     public Evidence evidence() {
@@ -82,18 +83,25 @@ public final class RuleContext {
         return evidence.jvm();
     }
 
+    /* No Optional.map chains on this path: each lambda is a class spun on first use, about 0.15 ms in a fresh JVM (JvmAdvisor.atStartup). */
+    private JvmConfig jvmOrNull() {
+        return evidence.jvm().orElse(null);
+    }
+
     public Optional<GcAnalysis> gc() {
         return evidence.gc();
     }
 
     /** The GC metrics, or {@code null} without GC evidence. */
     public GcMetrics metrics() {
-        return evidence.gc().map(GcAnalysis::metrics).orElse(null);
+        GcAnalysis g = evidence.gc().orElse(null);
+        return g == null ? null : g.metrics();
     }
 
     /** The GC setup from the log or recording, or {@code null}. */
     public GcSetup setup() {
-        return evidence.gc().map(GcAnalysis::setup).orElse(null);
+        GcAnalysis g = evidence.gc().orElse(null);
+        return g == null ? null : g.setup();
     }
 
     /** The JVM options as given (the command line, the recorded JVM arguments); empty when unknown. */
@@ -103,7 +111,8 @@ public final class RuleContext {
 
     /** The collector that ran: from the configuration, else the GC evidence; {@code null} when unknown. */
     public Collector collector() {
-        Collector c = jvm().map(JvmConfig::collector).orElse(null);
+        JvmConfig j = jvmOrNull();
+        Collector c = j == null ? null : j.collector();
         if (c == null && setup() != null) {
             c = setup().collector();
         }
@@ -112,7 +121,8 @@ public final class RuleContext {
 
     /** The JDK feature release that ran, or {@code null}. */
     public Integer runJdk() {
-        Integer j = jvm().map(JvmConfig::jdkFeature).orElse(null);
+        JvmConfig c = jvmOrNull();
+        Integer j = c == null ? null : c.jdkFeature();
         if (j == null && setup() != null) {
             j = setup().jdkVersion();
         }
@@ -128,7 +138,8 @@ public final class RuleContext {
         if (s != null) {
             return s.value();
         }
-        return jvm().map(j -> j.flagValue(name)).orElse(null);
+        JvmConfig j = jvmOrNull();
+        return j == null ? null : j.flagValue(name);
     }
 
     /**
@@ -167,7 +178,8 @@ public final class RuleContext {
         if (options.lastSetting(name) != null) {
             return true;
         }
-        JvmFlag f = jvm().map(j -> j.flag(name)).orElse(null);
+        JvmConfig j = jvmOrNull();
+        JvmFlag f = j == null ? null : j.flag(name);
         return f != null && f.origin().isAsked();
     }
 
@@ -176,23 +188,28 @@ public final class RuleContext {
         if (options.lastSetting(name) != null) {
             return FlagOrigin.COMMAND_LINE;
         }
-        JvmFlag f = jvm().map(j -> j.flag(name)).orElse(null);
+        JvmConfig j = jvmOrNull();
+        JvmFlag f = j == null ? null : j.flag(name);
         return f == null ? FlagOrigin.UNKNOWN : f.origin();
     }
 
     /** The flag in the target JDK's catalogue, if it exists there. */
     public Optional<FlagInfo> flagInfo(String name) {
-        return catalogue.flag(name).filter(FlagInfo::exists);
+        FlagInfo f = catalogue.flag(name).orElse(null);
+        return f != null && f.exists() ? Optional.of(f) : Optional.empty();
     }
 
     /** The container memory limit in bytes, or {@code null} when there is none or it is unknown. */
     public Long containerMemory() {
-        return jvm().map(JvmConfig::container).map(ContainerLimits::memoryLimitBytes).orElse(null);
+        JvmConfig j = jvmOrNull();
+        ContainerLimits c = j == null ? null : j.container();
+        return c == null ? null : c.memoryLimitBytes();
     }
 
     /** The physical memory of the machine in bytes, or {@code null}. */
     public Long physicalMemory() {
-        Long m = jvm().map(j -> j.machine().physicalMemoryBytes()).orElse(null);
+        JvmConfig j = jvmOrNull();
+        Long m = j == null ? null : j.machine().physicalMemoryBytes();
         if (m == null && setup() != null) {
             m = setup().memoryBytes();
         }
@@ -211,7 +228,9 @@ public final class RuleContext {
      * threads; {@code null} when unknown.
      */
     public Integer cpus() {
-        Integer n = jvm().map(JvmConfig::container).map(ContainerLimits::effectiveCpus).orElse(null);
+        JvmConfig j = jvmOrNull();
+        ContainerLimits c = j == null ? null : j.container();
+        Integer n = c == null ? null : c.effectiveCpus();
         if (n != null) {
             return n;
         }
@@ -222,11 +241,11 @@ public final class RuleContext {
         if (setup() != null && setup().cpusAvailable() != null) {
             return setup().cpusAvailable();
         }
-        Integer allowed = jvm().map(j -> j.machine().allowedCpus()).orElse(null);
+        Integer allowed = j == null ? null : j.machine().allowedCpus();
         if (allowed != null) {
             return allowed;
         }
-        return jvm().map(j -> j.machine().hwThreads()).orElse(null);
+        return j == null ? null : j.machine().hwThreads();
     }
 
     /** The maximum heap in bytes: the JVM's {@code MaxHeapSize}, else the GC log's; {@code null} when unknown. */
@@ -235,7 +254,8 @@ public final class RuleContext {
         if (fromCommandLine != null) {
             return fromCommandLine;
         }
-        Long h = jvm().map(JvmConfig::maxHeapBytes).orElse(null);
+        JvmConfig j = jvmOrNull();
+        Long h = j == null ? null : j.maxHeapBytes();
         if (h == null && setup() != null) {
             h = setup().heapMaxBytes();
         }

@@ -29,12 +29,12 @@ public final class Units {
     /** {@code 12.3 ms}, {@code 1.25 s}, {@code 0.412 ms}. */
     public static String millis(double ms) {
         if (ms >= 1000) {
-            return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+            return fixed(ms / 1000, 2) + " s";
         }
         if (ms >= 10) {
-            return String.format(Locale.ROOT, "%.1f ms", ms);
+            return fixed(ms, 1) + " ms";
         }
-        return String.format(Locale.ROOT, "%.3f ms", ms);
+        return fixed(ms, 3) + " ms";
     }
 
     /** A number with at most three significant decimals and no trailing zeros. */
@@ -55,10 +55,33 @@ public final class Units {
     }
 
     private static String trim(double v) {
-        String s = String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        String s = fixed(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+        if (s.indexOf('.') >= 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            s = s.substring(0, end);
         }
         return s;
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%.<decimals>f", v)} gives (the shortest decimal that reads back as
+     * {@code v}, rounded half up), without {@link java.util.Formatter}: its first use in a JVM loads the locale
+     * data, about 9 ms of CPU, and findings are formatted on the path of {@code JvmAdvisor.atStartup}.
+     * {@code UnitsTest} checks the two agree.
+     */
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        String s = new java.math.BigDecimal(Double.toString(v)).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        // Formatter keeps the sign of a negative number that rounds to zero, and of -0.0
+        return (v < 0 || v == 0 && 1 / v < 0) && s.charAt(0) != '-' ? "-" + s : s;
     }
 }

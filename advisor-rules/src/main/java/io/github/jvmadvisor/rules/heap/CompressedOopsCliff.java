@@ -68,7 +68,9 @@ public final class CompressedOopsCliff implements Rule {
         if (ctx.collector() == Collector.ZGC) {
             return List.of();
         }
-        Long xmx = ctx.containerMemory() != null ? MemoryBudget.currentMaxHeap(ctx, ctx.containerMemory()) : ctx.maxHeap();
+        // boxed on both sides: a primitive branch would unbox a null maxHeap() (no -Xmx, no container)
+        Long xmx = ctx.containerMemory() != null ? Long.valueOf(MemoryBudget.currentMaxHeap(ctx, ctx.containerMemory()))
+                : ctx.maxHeap();
         Long align = ctx.flagLong("ObjectAlignmentInBytes");
         boolean wideAlign = align != null && align >= 16;
         String init = ctx.setup() == null ? null : ctx.setup().compressedOops();

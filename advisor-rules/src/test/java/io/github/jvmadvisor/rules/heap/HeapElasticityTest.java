@@ -157,6 +157,11 @@ class HeapElasticityTest {
                     .isEmpty(), args);
         }
         assertTrue(Advice.findings(Advice.run(new CompressedOopsCliff(), log(grow), 17)).isEmpty());
+        // no -Xmx and no container limit: no maximum heap known, nothing to say, and no failure (it once threw
+        // a NullPointerException the engine reported as a rule error)
+        Report noXmx = Advice.run(new CompressedOopsCliff(), Advice.ofCommandLine("-XX:+UseG1GC", null, null, 17), 17);
+        assertTrue(Advice.findings(noXmx).isEmpty());
+        assertTrue(noXmx.errors().isEmpty(), noXmx.errors().toString());
         assertEquals(List.of(EvidenceKind.CONFIG),
                 Advice.notApplicable(Advice.run(new CompressedOopsCliff(), NOTHING, 17)).missing());
     }

@@ -72,7 +72,7 @@ public final class PreTouchShared implements Rule {
             xms = ctx.setup().heapInitialBytes();
         }
         Long c = ctx.containerMemory();
-        Long xmx = c != null ? MemoryBudget.currentMaxHeap(ctx, c) : ctx.maxHeap();
+        Long xmx = c != null ? Long.valueOf(MemoryBudget.currentMaxHeap(ctx, c)) : ctx.maxHeap(); // boxed: maxHeap() may be null
         List<String> why = new ArrayList<>();
         boolean growing = xms != null && xmx != null && xms < xmx;
         if (growing) {

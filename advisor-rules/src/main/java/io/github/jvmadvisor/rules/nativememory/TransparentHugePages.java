@@ -70,7 +70,7 @@ public final class TransparentHugePages implements Rule {
             return List.of();
         }
         Long c = ctx.containerMemory();
-        Long xmx = c != null ? MemoryBudget.currentMaxHeap(ctx, c) : ctx.maxHeap();
+        Long xmx = c != null ? Long.valueOf(MemoryBudget.currentMaxHeap(ctx, c)) : ctx.maxHeap(); // boxed: maxHeap() may be null
         if (xmx == null) {
             return List.of();
         }

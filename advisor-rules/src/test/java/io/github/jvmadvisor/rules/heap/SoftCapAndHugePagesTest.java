@@ -94,6 +94,15 @@ class SoftCapAndHugePagesTest {
     }
 
     @Test
+    void nat05AndNat06WithoutAMaximumHeapSayNothingAndDoNotFail() throws Exception {
+        // no -Xmx and no container limit: they once unboxed a null maximum heap (Advice.run fails on a rule error)
+        assertTrue(Advice.findings(Advice.run(new TransparentHugePages(),
+                withThp("-XX:+UseG1GC", "always [madvise] never"), 17)).isEmpty());
+        assertTrue(Advice.findings(Advice.run(new io.github.jvmadvisor.rules.nativememory.PreTouchShared(),
+                cmd("-XX:+AlwaysPreTouch", null, 17), 17)).isEmpty());
+    }
+
+    @Test
     void nat05RecommendsHugePagesForALargeHeapInMadviseMode() throws Exception {
         Report r = Advice.run(new TransparentHugePages(), withThp("-XX:+UseG1GC -Xmx8g", "always [madvise] never"), 17);
         Finding f = Advice.only(r);

@@ -117,7 +117,8 @@ class GcLogVersusJfrTest {
      * +0.020 ms, Parallel -0.05 to -0.07 ms, ZGC 0 (also with {@code -Xlog:async}, so it is not the cost of
      * writing the log). Where that is more than 1 % of the workload's pauses (Serial's short young pauses,
      * Shenandoah's sub-millisecond ones), the totals may differ by this much per pause; elsewhere they must
-     * agree within 1 %.
+     * agree within 1 %, or 0.05 ms per pause when that is more: on a host running other builds the G1 and
+     * Parallel timers drifted apart by 1.46 % of a run's total (a helper's full build beside two benchmarks).
      */
     private static long timerScopeNanos(String collector) {
         switch (collector) {
@@ -126,7 +127,7 @@ class GcLogVersusJfrTest {
             case "Shenandoah":
                 return 300_000L;
             default:
-                return 0;
+                return 50_000L;
         }
     }
 

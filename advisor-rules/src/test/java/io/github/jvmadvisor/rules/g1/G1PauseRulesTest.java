@@ -51,10 +51,17 @@ class G1PauseRulesTest {
         tight = run("tight", List.of("-Xmx256m", "-XX:MaxGCPauseMillis=2"), List.of("3", "64", "1", "0"));
         // a large, churning old generation (280 MiB live in 480 MiB), all of whose candidate regions go
         // into one mixed collection, behind a small young generation: mixed p90 about 9 ms, young about 4 ms
-        mixed = run("mixed", List.of("-Xms480m", "-Xmx480m", "-XX:MaxGCPauseMillis=6", "-XX:G1MixedGCCountTarget=1",
-                "-XX:G1HeapWastePercent=0", "-XX:+UnlockExperimentalVMOptions", "-XX:G1MaxNewSizePercent=10",
-                "-XX:G1MixedGCLiveThresholdPercent=100", "-XX:InitiatingHeapOccupancyPercent=30"),
-                List.of("5", "280", "2", "0"));
+        // the pause times depend on the host's speed and load: repeated (up to three times) until the mixed
+        // collections miss the goal and the young ones meet it
+        for (int i = 0; i < 3; i++) {
+            mixed = run("mixed", List.of("-Xms480m", "-Xmx480m", "-XX:MaxGCPauseMillis=6",
+                    "-XX:G1MixedGCCountTarget=1", "-XX:G1HeapWastePercent=0", "-XX:+UnlockExperimentalVMOptions",
+                    "-XX:G1MaxNewSizePercent=10", "-XX:G1MixedGCLiveThresholdPercent=100",
+                    "-XX:InitiatingHeapOccupancyPercent=30"), List.of("5", "280", "2", "0"));
+            if (mixedMissesTheGoalAlone()) {
+                break;
+            }
+        }
         // G1-09 needs GC above 5 % of the CPU; on a loaded host the small heap may collect less than that,
         // so the run is repeated (up to three times) until it does
         for (int i = 0; i < 3; i++) {
@@ -64,6 +71,13 @@ class G1PauseRulesTest {
                 break;
             }
         }
+    }
+
+    static boolean mixedMissesTheGoalAlone() {
+        GcMetrics m = metrics(Advice.of(List.of(mixed), "-XX:+UseG1GC -XX:MaxGCPauseMillis=6", null, null, 17));
+        GcMetrics.PauseStats mx = m.pausesByKind().get("mixed");
+        GcMetrics.PauseStats young = m.pausesByKind().get("young");
+        return mx != null && young != null && mx.p90Millis() > 6 && young.p90Millis() <= 6;
     }
 
     static Path corpus(String name) {
@@ -178,9 +192,11 @@ class G1PauseRulesTest {
         GcMetrics m = metrics(e);
         GcMetrics.PauseStats mx = m.pausesByKind().get("mixed");
         GcMetrics.PauseStats young = m.pausesByKind().get("young");
+        // the rule's case; a host too loaded to give it in three runs skips rather than tests something else
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx.p90Millis() > 6 && young.p90Millis() <= 6,
+                "three runs without mixed p90 over 6 ms and young p90 under it: mixed " + mx + " young " + young);
         Report r = Advice.run(new G1MixedTooLong(), e, 17);
         Finding f = Advice.only(r);
-        assertTrue(mx.p90Millis() > 6 && young.p90Millis() <= 6, "mixed " + mx + " young " + young);
         assertEquals(mx.p90Millis(), figure(f, "mixed pause p90"));
         assertEquals(List.of("-XX:G1MixedGCCountTarget=16"), Advice.recommending(r, "G1MixedGCCountTarget").orElseThrow().flags());
         assertEquals(List.of("-XX:G1HeapWastePercent=10"), Advice.recommending(r, "G1HeapWastePercent").orElseThrow().flags());
@@ -213,6 +229,8 @@ class G1PauseRulesTest {
     void gcTimeRatioFiresWhenALowRatioKeepsTheHeapSmall() {
         Evidence e = Advice.of(List.of(ratio), "-XX:+UseG1GC -Xms32m -Xmx2g -XX:GCTimeRatio=4", null, null, 17);
         GcMetrics m = metrics(e);
+        org.junit.jupiter.api.Assumptions.assumeTrue(m.gcCpuFraction() != null && m.gcCpuFraction() > 0.05,
+                "three runs without GC above 5 % of the CPU: " + m.gcCpuFraction());
         Report r = Advice.run(new G1GcTimeRatio(), e, 17);
         Finding f = Advice.only(r);
         assertEquals(m.gcCpuFraction(), figure(f, "GC CPU"));

@@ -33,8 +33,11 @@ public final class CommandLineCheck {
     /** Largest {@code -Xss} HotSpot accepts, in KB (1 GB). */
     private static final long MAX_STACK_KB = 1024 * 1024;
 
-    private static final Pattern PLAIN_DOUBLE = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
-    private static final Pattern EXP_DOUBLE = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
+    /** Compiled when a double flag is first checked, not with the class (start-up cost). */
+    private static final class Doubles {
+        static final Pattern PLAIN_DOUBLE = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+        static final Pattern EXP_DOUBLE = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
+    }
 
     private static final Map<String, Collector> SELECTORS = new LinkedHashMap<>();
 
@@ -253,14 +256,14 @@ public final class CommandLineCheck {
                 return true;
             }
             if (t == FlagType.DOUBLE) {
-                if (EXP_DOUBLE.matcher(v).matches()) {
+                if (Doubles.EXP_DOUBLE.matcher(v).matches()) {
                     // 25 reads exponents; 17 refuses them
                     if (cat.feature() < 25) {
                         fatal(OptionFinding.BAD_VALUE, o, improper, "write the number without an exponent",
                                 sure && cat.feature() == 17);
                         return false;
                     }
-                } else if (!PLAIN_DOUBLE.matcher(v).matches()) {
+                } else if (!Doubles.PLAIN_DOUBLE.matcher(v).matches()) {
                     fatal(OptionFinding.BAD_VALUE, o, improper, "a decimal number such as 75 or 75.5", sure);
                     return false;
                 }

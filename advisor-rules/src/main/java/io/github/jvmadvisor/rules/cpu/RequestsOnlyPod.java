@@ -1,7 +1,6 @@
 package io.github.jvmadvisor.rules.cpu;
 
 import io.github.jvmadvisor.core.model.ContainerLimits;
-import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -56,7 +55,7 @@ public final class RequestsOnlyPod implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        ContainerLimits c = ctx.jvm().map(JvmConfig::container).orElse(null);
+        ContainerLimits c = ctx.jvm().isPresent() ? ctx.jvm().get().container() : null;
         Integer cpus = ctx.cpus();
         if (c == null || c.cpuQuotaCores() != null || c.cpuShares() == null || cpus == null
                 || ctx.asked("ActiveProcessorCount")) {

@@ -2,7 +2,6 @@ package io.github.jvmadvisor.rules.cpu;
 
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.ContainerLimits;
-import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -47,7 +46,8 @@ public final class SubCoreQuota implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        Double quota = ctx.jvm().map(JvmConfig::container).map(ContainerLimits::cpuQuotaCores).orElse(null);
+        ContainerLimits limits = ctx.jvm().isPresent() ? ctx.jvm().get().container() : null;
+        Double quota = limits == null ? null : limits.cpuQuotaCores();
         if (quota == null || quota >= 1.0) {
             return List.of();
         }

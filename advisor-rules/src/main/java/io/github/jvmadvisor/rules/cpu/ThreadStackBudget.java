@@ -66,8 +66,9 @@ public final class ThreadStackBudget implements Rule {
     public List<Finding> evaluate(RuleContext ctx) {
         Long xssKb = ctx.flagLong("ThreadStackSize");
         long stackKb = xssKb == null || xssKb <= 0 ? DEFAULT_STACK_KB : xssKb;
-        Long threads = ctx.evidence().resources().map(Resources::memory).map(Resources.NativeMemory::threadsPeak)
-                .orElse(null);
+        Resources.NativeMemory nm = ctx.evidence().resources().isPresent() ? ctx.evidence().resources().get().memory()
+                : null;
+        Long threads = nm == null ? null : nm.threadsPeak();
         Long limit = ctx.containerMemory();
         if (threads != null && threads > 0 && limit != null) {
             long bytes = threads * stackKb * 1024;

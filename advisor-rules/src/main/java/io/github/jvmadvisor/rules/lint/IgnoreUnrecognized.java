@@ -46,7 +46,11 @@ public final class IgnoreUnrecognized implements Rule {
     public List<Finding> evaluate(RuleContext ctx) {
         List<OptionFinding> found = LintCheck.findings(ctx, OptionFinding.IGNORE_UNRECOGNIZED,
                 OptionFinding.UNKNOWN_FLAG, OptionFinding.REMOVED_FLAG);
-        if (found.stream().noneMatch(f -> f.code().equals(OptionFinding.IGNORE_UNRECOGNIZED))) {
+        boolean ignoring = false;
+        for (OptionFinding f : found) {
+            ignoring |= f.code().equals(OptionFinding.IGNORE_UNRECOGNIZED);
+        }
+        if (!ignoring) {
             return List.of();
         }
         List<String> masked = new ArrayList<>();
@@ -73,7 +77,7 @@ public final class IgnoreUnrecognized implements Rule {
         }
         return List.of(fb.recommend(Recommendation.flags(masked.isEmpty() ? "Remove -XX:+IgnoreUnrecognizedVMOptions"
                         : "Remove -XX:+IgnoreUnrecognizedVMOptions and the flags it hides",
-                        changes.toArray(FlagChange[]::new))
+                        changes.toArray(new FlagChange[0]))
                         .effect(Metric.RELIABILITY, "ignored options", Effect.Direction.ELIMINATE, null,
                                 "an unknown flag stops the JVM at once instead of being dropped in silence")
                         .confidence(0.9)

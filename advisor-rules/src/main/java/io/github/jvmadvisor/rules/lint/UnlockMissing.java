@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class UnlockMissing implements Rule {
 
-    private static final Pattern UNLOCK = Pattern.compile("-XX:\\+(Unlock\\w+VMOptions)");
+    /** Compiled when first needed, not as the rules load in atStartup. */
+    private static final class Unlock {
+        static final Pattern UNLOCK = Pattern.compile("-XX:\\+(Unlock\\w+VMOptions)");
+    }
 
     @Override
     public String id() {
@@ -75,7 +78,7 @@ public final class UnlockMissing implements Rule {
     }
 
     private static String unlockFor(OptionFinding f, RuleContext ctx) {
-        Matcher m = UNLOCK.matcher(f.message());
+        Matcher m = Unlock.UNLOCK.matcher(f.message());
         if (m.find()) {
             return m.group(1);
         }

@@ -64,7 +64,8 @@ public final class TransparentHugePages implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        Machine m = ctx.jvm().map(j -> j.machine()).orElse(Machine.UNKNOWN);
+        Machine m = ctx.jvm().isPresent() && ctx.jvm().get().machine() != null ? ctx.jvm().get().machine()
+                : Machine.UNKNOWN;
         String thp = m.transparentHugePages();
         if (thp == null || Boolean.TRUE.equals(ctx.flagBoolean("UseLargePages")) && ctx.asked("UseLargePages")) {
             return List.of();

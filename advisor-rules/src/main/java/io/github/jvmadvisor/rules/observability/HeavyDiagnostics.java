@@ -86,7 +86,7 @@ public final class HeavyDiagnostics implements Rule {
             fb.figure(Figure.text("option", f));
         }
         if (!changes.isEmpty()) {
-            fb.recommend(Recommendation.flags("Remove the troubleshooting flags", changes.toArray(FlagChange[]::new))
+            fb.recommend(Recommendation.flags("Remove the troubleshooting flags", changes.toArray(new FlagChange[0]))
                     .effect(heavy ? Metric.LATENCY : Metric.THROUGHPUT, heavy ? "full GC pause time" : "diagnostic overhead",
                             Effect.Direction.DECREASE, null, heavy ? "no heap dump inside full GC pauses"
                                     : "no heap walks or statistics for diagnostics")

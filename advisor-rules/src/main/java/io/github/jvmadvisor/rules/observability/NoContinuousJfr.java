@@ -46,8 +46,10 @@ public final class NoContinuousJfr implements Rule {
         if (!Xlog.optionsKnown(ctx) || Xlog.hasJfrInput(ctx)) {
             return List.of();
         }
-        boolean jfr = ctx.options().options().stream().anyMatch(o -> o.text().startsWith("-XX:StartFlightRecording")
-                || o.text().startsWith("-XX:FlightRecorderOptions"));
+        boolean jfr = false;
+        for (var o : ctx.options().options()) {
+            jfr |= o.text().startsWith("-XX:StartFlightRecording") || o.text().startsWith("-XX:FlightRecorderOptions");
+        }
         if (jfr) {
             return List.of();
         }

@@ -46,10 +46,18 @@ public final class NoGcLog implements Rule {
             return List.of();
         }
         List<Xlog> logs = Xlog.of(ctx);
-        boolean legacy = ctx.options().options().stream().anyMatch(o -> o.text().startsWith("-Xloggc")
-                || o.text().equals("-verbose:gc") || o.text().equals("-XX:+PrintGC") || o.text().equals("-XX:+PrintGCDetails"));
-        boolean any = legacy || logs.stream().anyMatch(Xlog::logsGc);
-        boolean detail = logs.stream().anyMatch(Xlog::logsGcDetail) || ctx.options().isTrue("PrintGCDetails");
+        boolean legacy = false;
+        for (var o : ctx.options().options()) {
+            String t = o.text();
+            legacy |= t.startsWith("-Xloggc") || t.equals("-verbose:gc") || t.equals("-XX:+PrintGC")
+                    || t.equals("-XX:+PrintGCDetails");
+        }
+        boolean any = legacy;
+        boolean detail = ctx.options().isTrue("PrintGCDetails");
+        for (Xlog x : logs) {
+            any |= x.logsGc();
+            detail |= x.logsGcDetail();
+        }
         if (any && detail) {
             return List.of();
         }

@@ -71,7 +71,7 @@ public final class OomDiagnostics implements Rule {
                             + "the orchestrator restart a JVM that would otherwise limp on." : ""))
                     .figure(Figure.text("HeapDumpOnOutOfMemoryError", "false"))
                     .recommend(Recommendation.flags("Dump the heap to a directory on OutOfMemoryError"
-                            + (changes.size() > 2 ? ", then exit" : ""), changes.toArray(FlagChange[]::new))
+                            + (changes.size() > 2 ? ", then exit" : ""), changes.toArray(new FlagChange[0]))
                             .effect(Metric.OBSERVABILITY, "heap dump on OutOfMemoryError", Effect.Direction.APPEAR, null,
                                     "a java_pid<pid>.hprof in " + DUMP_DIR + " after an OutOfMemoryError")
                             .confidence(0.8)

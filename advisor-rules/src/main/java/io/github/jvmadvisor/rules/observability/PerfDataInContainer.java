@@ -1,7 +1,6 @@
 package io.github.jvmadvisor.rules.observability;
 
 import io.github.jvmadvisor.core.model.ContainerLimits;
-import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -50,7 +49,7 @@ public final class PerfDataInContainer implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        ContainerLimits c = ctx.jvm().map(JvmConfig::container).orElse(null);
+        ContainerLimits c = ctx.jvm().isPresent() ? ctx.jvm().get().container() : null;
         boolean limited = c != null && (c.memoryLimitBytes() != null || c.cpuQuotaCores() != null);
         if (!limited || Boolean.TRUE.equals(ctx.flagBoolean("PerfDisableSharedMem"))
                 || Boolean.FALSE.equals(ctx.flagBoolean("UsePerfData"))) {

@@ -2,6 +2,7 @@ package io.github.jvmadvisor.rules.observability;
 
 import io.github.jvmadvisor.core.flags.JavaOptions;
 import io.github.jvmadvisor.core.model.InputKind;
+import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,17 +107,30 @@ record Xlog(String text, String what, String output, String decorators, String o
 
     /** Whether any input is a GC log. */
     static boolean hasGcLogInput(RuleContext ctx) {
-        return ctx.evidence().inputs().stream().anyMatch(i -> i.kind() == InputKind.GC_LOG);
+        return hasInput(ctx, InputKind.GC_LOG);
     }
 
     /** Whether any input is a JFR recording. */
     static boolean hasJfrInput(RuleContext ctx) {
-        return ctx.evidence().inputs().stream().anyMatch(i -> i.kind() == InputKind.JFR);
+        return hasInput(ctx, InputKind.JFR);
+    }
+
+    // loops, not streams, here and below: these rules run in atStartup, where each lambda costs start-up time
+    private static boolean hasInput(RuleContext ctx, InputKind kind) {
+        for (io.github.jvmadvisor.core.model.InputSummary i : ctx.evidence().inputs()) {
+            if (i.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the options were seen at all (a command line, or a recording's JVM arguments). */
     static boolean optionsKnown(RuleContext ctx) {
-        return !ctx.options().options().isEmpty() || ctx.jvm().map(j -> j.sources().contains("command-line")
-                || j.sources().contains("jfr")).orElse(false);
+        if (!ctx.options().options().isEmpty()) {
+            return true;
+        }
+        JvmConfig j = ctx.jvm().orElse(null);
+        return j != null && (j.sources().contains("command-line") || j.sources().contains("jfr"));
     }
 }

@@ -112,7 +112,7 @@ public final class ParallelElastic implements Rule {
         if (xmx != null) {
             f.figure(Figure.bytes("max heap", xmx));
         }
-        f.recommend(Recommendation.flags("Run Parallel elastic (Red Hat container pattern)", ch.toArray(FlagChange[]::new))
+        f.recommend(Recommendation.flags("Run Parallel elastic (Red Hat container pattern)", ch.toArray(new FlagChange[0]))
                 .effect(Metric.FOOTPRINT, "committed heap", Effect.Direction.DECREASE, null,
                         "the heap shrinks to about 1.25 x what survives a collection; GC time may rise toward 20 %")
                 .confidence(0.6).risk("more frequent collections and more GC CPU")

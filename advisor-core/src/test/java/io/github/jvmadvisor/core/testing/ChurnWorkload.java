@@ -15,6 +15,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ChurnWorkload {
 
+    /**
+     * Each worker's LRU, kept reachable until the JVM exits: a worker that has passed the deadline must not
+     * drop its share of the live set while another (descheduled on a loaded host) still churns, or the
+     * collections of that tail measure half the live set.
+     */
+    static final Object[] RETAINED = new Object[64];
+
     private ChurnWorkload() {
     }
 
@@ -31,7 +38,7 @@ public final class ChurnWorkload {
             // daemon workers that stay alive after their work, so a JFR recording dumped at exit still
             // sees their allocation counters
             Thread w = new Thread(() -> {
-                counts[id] = churn(deadline, retainedMiB / threads, largeEvery);
+                counts[id] = churn(id, deadline, retainedMiB / threads, largeEvery);
                 done.countDown();
                 LockSupport.park();
             }, "churn-" + t);
@@ -46,7 +53,7 @@ public final class ChurnWorkload {
         System.out.println("done " + total);
     }
 
-    static long churn(long deadline, int retainedMiB, int largeEvery) {
+    static long churn(int id, long deadline, int retainedMiB, int largeEvery) {
         int entrySize = 16 * 1024;
         int maxEntries = Math.max(1, retainedMiB * 1024 * 1024 / entrySize);
         Map<Integer, byte[]> lru = new LinkedHashMap<>(maxEntries * 2, 0.75f, true) {
@@ -57,6 +64,7 @@ public final class ChurnWorkload {
                 return size() > maxEntries;
             }
         };
+        RETAINED[id % RETAINED.length] = lru;
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         long n = 0;
         long sink = 0;

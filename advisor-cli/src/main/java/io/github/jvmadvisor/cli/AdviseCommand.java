@@ -62,6 +62,9 @@ final class AdviseCommand implements Callable<Integer> {
     @CommandLine.Mixin
     JvmDescription jvm;
 
+    @CommandLine.Mixin
+    LatencyUnitOption latencyUnit;
+
     @Option(names = "--param", paramLabel = "RULE.NAME=VALUE",
             description = "override a rule parameter, e.g. --param HEAP-04.gcCpuInfo=0.05 (see: jvm-advisor rules)")
     Map<String, String> params;
@@ -85,6 +88,7 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JvmConfig given = jvm.config(spec);
+        latencyUnit.unit(spec);
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
@@ -99,7 +103,8 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
+        Evidence evidence = latencyUnit.apply(spec,
+                Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given));
         if (given == null && !evidence.inputs().isEmpty()
                 && evidence.inputs().stream().allMatch(i -> i.kind() == InputKind.JMH_RESULT)) {
             return adviseOnBenchmarks(gate);

@@ -41,17 +41,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     JvmDescription jvm;
 
+    @CommandLine.Mixin
+    LatencyUnitOption latencyUnit;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
         JvmConfig given = jvm.config(spec);
+        latencyUnit.unit(spec);
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
         }
-        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given);
+        Evidence evidence = latencyUnit.apply(spec,
+                Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given));
         ReportOutput.write(spec, output, format == Format.json ? AnalysisJson.toJson(evidence) : AnalysisText.render(evidence));
         boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
         if (!anyRead && given == null) {

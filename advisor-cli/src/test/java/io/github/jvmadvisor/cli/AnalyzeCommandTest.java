@@ -54,6 +54,34 @@ class AnalyzeCommandTest {
         assertTrue(root.at("/gc/gcCpuFraction").isNull(), "ZGC logs have no gc,cpu lines: null, not 0");
     }
 
+    static Path corpusHlog(String name) {
+        Path p = Path.of(System.getProperty("jvmadvisor.shared", "../../shared"), "corpus/hlog", name);
+        assumeTrue(Files.exists(p), "../shared/corpus is not present");
+        return p;
+    }
+
+    @Test
+    void latencyUnitIsGivenToLogsThatDoNotSayIt() throws Exception {
+        // written by HdrHistogram's Python port: the reader cannot tell its unit
+        Path unknown = corpusHlog("HdrHistogram_py__raphael.hlog");
+        JsonNode before = new ObjectMapper().readTree(run("analyze", "--format", "json", unknown.toString()).out());
+        assertTrue(before.at("/latency/0/series/0/unit").isNull(), before.at("/latency/0").toString());
+        Run r = run("analyze", "--format", "json", "--latency-unit", "us", unknown.toString(),
+                corpusHlog("HdrHistogram_c__hiccup.140623.1028.10646.hlog").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode given = root.at("/latency/0");
+        assertEquals("us", given.at("/series/0/unit").asText());
+        assertTrue(given.get("unitBasis").asText().startsWith("given: us (read: "), given.toString());
+        // the values are as recorded: only what they are said to be in changes
+        assertEquals(before.at("/latency/0/series/0/overall/p99").asDouble(), given.at("/series/0/overall/p99").asDouble());
+        // jHiccup's log says nanoseconds, and keeps them
+        assertEquals("ns", root.at("/latency/1/series/0/unit").asText());
+        Run bad = run("analyze", "--latency-unit", "furlongs", unknown.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--latency-unit: unknown latency unit 'furlongs': use ns, us, ms or s"), bad.err());
+    }
+
     @Test
     void outputFile() throws Exception {
         Path out = dir.resolve("report.json");

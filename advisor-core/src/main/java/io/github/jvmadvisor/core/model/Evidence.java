@@ -49,6 +49,19 @@ public record Evidence(List<InputSummary> inputs, Optional<GcAnalysis> gcAnalysi
         return gcAnalysis;
     }
 
+    /**
+     * This evidence with {@code unit} as the unit of the latency series whose unit the reader could not tell:
+     * HdrHistogram logs do not record it, so only jHiccup's and YCSB's are recognised. Rules that compare
+     * latencies with milliseconds (pauses, objectives) need it.
+     */
+    public Evidence withLatencyUnit(LatencyUnit unit) {
+        if (unit == null || !unit.known() || latency.isEmpty()) {
+            return this;
+        }
+        return new Evidence(inputs, gcAnalysis, jvm, resources, agreements,
+                latency.stream().map(l -> l.withUnitIfUnknown(unit)).toList(), benchmarks, allocation, jit, cpu);
+    }
+
     /** All input issues, in input order. */
     public List<InputIssue> issues() {
         return inputs.stream().flatMap(i -> i.issues().stream()).toList();

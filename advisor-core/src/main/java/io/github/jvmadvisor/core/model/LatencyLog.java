@@ -45,6 +45,19 @@ public record LatencyLog(String source, String formatVersion, String comment, Lo
         return series.stream().filter(s -> tag == null ? s.tag() == null : tag.equals(s.tag())).findFirst();
     }
 
+    /**
+     * This log with {@code given} as the unit of every series whose unit the reader could not tell (HdrHistogram
+     * logs do not say it); series with a unit keep theirs. {@code unitBasis} says the unit was given.
+     */
+    public LatencyLog withUnitIfUnknown(LatencyUnit given) {
+        if (given == null || !given.known() || series.stream().allMatch(s -> s.unit().known())) {
+            return this;
+        }
+        return new LatencyLog(source, formatVersion, comment, startTimeEpochMillis, absoluteTimestamps,
+                intervalMaxRatio, "given: " + given.id() + (unitBasis == null ? "" : " (read: " + unitBasis + ")"),
+                series.stream().map(s -> s.withUnitIfUnknown(given)).toList());
+    }
+
     /** Values recorded, over all series. */
     public long totalCount() {
         return series.stream().mapToLong(s -> s.overall().count()).sum();

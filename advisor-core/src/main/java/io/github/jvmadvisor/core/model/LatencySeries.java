@@ -30,6 +30,17 @@ public record LatencySeries(String tag, LatencyUnit unit, Integer significantDig
         windows = windows == null ? List.of() : List.copyOf(windows);
     }
 
+    /**
+     * This series in {@code given} when its own unit is unknown (the values are not changed, only what they are
+     * said to be in); this series when it already has a unit.
+     */
+    public LatencySeries withUnitIfUnknown(LatencyUnit given) {
+        if (unit.known() || given == null || !given.known()) {
+            return this;
+        }
+        return new LatencySeries(tag, given, significantDigits, intervals, overall, windowSeconds, windows);
+    }
+
     /** The largest value of the series in milliseconds, or {@code null} when the unit is unknown. */
     public Double overallMaxMillis() {
         return unit.toMillis(overall.max());

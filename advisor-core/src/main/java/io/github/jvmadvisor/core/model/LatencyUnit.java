@@ -32,6 +32,24 @@ public enum LatencyUnit {
         return id;
     }
 
+    /**
+     * The unit named {@code ns}, {@code us} (or {@code µs}), {@code ms} or {@code s}, in any case.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static LatencyUnit parse(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("\u00b5s")) {
+            n = "us";
+        }
+        for (LatencyUnit u : values()) {
+            if (u.known() && u.id.equals(n)) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("unknown latency unit '" + name + "': use ns, us, ms or s");
+    }
+
     /** Whether the unit is known. */
     public boolean known() {
         return this != UNKNOWN;

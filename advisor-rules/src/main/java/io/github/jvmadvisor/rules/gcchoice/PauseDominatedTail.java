@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * GCSEL-03: the latency tail is made of stop-the-world GC pauses. The worst latency intervals of the
  * HdrHistogram log (the top {@code 1 - tailQuantile} by interval maximum) are matched on the wall clock
- * against the longest pauses of the GC log: an interval is GC-attributable when a pause overlapping it
+ * against the longest pauses of the GC log: an interval is GC-attributable when a pause overlapping it (or
+ * ending less than the interval's worst latency before it: the request that waited completes after the pause)
  * lasts at least {@code pauseShare} of the interval's worst request. When at least {@code attributableShare}
  * of the tail is GC-attributable, the pauses exceed the budget (half the latency objective when one is
  * given, else {@code minPauseMillis}), the heap is at least 2 GB and there are at least two CPUs, a
@@ -189,7 +190,9 @@ public final class PauseDominatedTail implements Rule {
             for (Pause p : pauses) {
                 double end = p.at().epochMillis();
                 double dur = p.durationNanos() / 1e6;
-                if (end >= x[0] && end - dur <= x[1]) {
+                // a request that waited out a pause completes after it: the pause may end before the interval
+                // starts, by as much as the interval's worst latency
+                if (end >= x[0] - x[2] && end - dur <= x[1]) {
                     explaining = Math.max(explaining, dur);
                 }
             }

@@ -37,6 +37,9 @@ public final class WarmupCompilerStarvation implements Rule {
             "CPUs at or below which the compilers are starved (count)", false);
     static final Parameter<Double> THROTTLED = Parameter.number("throttledShare", 0.10,
             "share of throttled CPU periods at which the JVM counts as starved (fraction)", true);
+    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
+            "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
+                    + "(needs wall-clock time in both logs)", true);
 
     @Override
     public String id() {
@@ -60,12 +63,12 @@ public final class WarmupCompilerStarvation implements Rule {
 
     @Override
     public Set<EvidenceKind> uses() {
-        return Set.of(EvidenceKind.JIT, EvidenceKind.CONTAINER_USAGE);
+        return Set.of(EvidenceKind.JIT, EvidenceKind.CONTAINER_USAGE, EvidenceKind.GC);
     }
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(WARMUP, RATIO, WARN_RATIO, MAX_CPUS, THROTTLED);
+        return List.of(WARMUP, RATIO, WARN_RATIO, MAX_CPUS, THROTTLED, PAUSE_SHARE);
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class WarmupCompilerStarvation implements Rule {
         if (!fewCpus && !throttling) {
             return List.of();
         }
-        WarmupTail.Tail t = WarmupTail.tail(ctx, warmup);
+        WarmupTail.Tail t = WarmupTail.tail(ctx, warmup, ctx.param(PAUSE_SHARE));
         if (t == null || t.ratio() < ctx.param(RATIO)) {
             return List.of();
         }

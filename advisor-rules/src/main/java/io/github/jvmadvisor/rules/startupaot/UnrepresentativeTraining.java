@@ -30,6 +30,9 @@ public final class UnrepresentativeTraining implements Rule {
             "warm-up p99 over steady p99, with the cache in use, at which the finding is info (ratio)", true);
     static final Parameter<Double> WARN_RATIO = Parameter.number("warnRatio", 10,
             "warm-up p99 over steady p99 at which it is a warning (ratio)", true);
+    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
+            "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
+                    + "(needs wall-clock time in both logs)", true);
 
     @Override
     public String id() {
@@ -52,8 +55,13 @@ public final class UnrepresentativeTraining implements Rule {
     }
 
     @Override
+    public Set<EvidenceKind> uses() {
+        return Set.of(EvidenceKind.GC);
+    }
+
+    @Override
     public List<Parameter<?>> parameters() {
-        return List.of(WARMUP, RATIO, WARN_RATIO);
+        return List.of(WARMUP, RATIO, WARN_RATIO, PAUSE_SHARE);
     }
 
     @Override
@@ -62,7 +70,7 @@ public final class UnrepresentativeTraining implements Rule {
         if (cache == null) {
             return List.of();
         }
-        WarmupTail.Tail t = WarmupTail.tail(ctx, ctx.param(WARMUP));
+        WarmupTail.Tail t = WarmupTail.tail(ctx, ctx.param(WARMUP), ctx.param(PAUSE_SHARE));
         if (t == null || t.ratio() < ctx.param(RATIO)) {
             return List.of();
         }

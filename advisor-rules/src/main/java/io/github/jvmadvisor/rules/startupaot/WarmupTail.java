@@ -1,8 +1,10 @@
 package io.github.jvmadvisor.rules.startupaot;
 
+import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.LatencyInterval;
 import io.github.jvmadvisor.core.model.LatencyLog;
 import io.github.jvmadvisor.core.model.LatencySeries;
+import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -29,6 +31,13 @@ import java.util.Set;
  * on 19 to 23, the AOT cache on 24 ({@code AOTMode=record}, then {@code create}), and on 25 the one-step
  * {@code -XX:AOTCacheOutput} whose cache also holds method profiles (JEP 515). Quiet when the options
  * already use an archive or cache (AOT-04 judges those).
+ *
+ * <p>A warm-up interval whose p99 a stop-the-world GC pause explains (a pause of the GC log that overlaps, on
+ * the wall clock, the interval or the p99's length before it, when the requests that completed in the interval
+ * were due, and lasts at least {@code pauseShare} of the interval's p99) is left out of the
+ * warm-up window: a full collection while a cache is loaded is a heap problem, which no archive shortens. This
+ * needs the GC log's {@code time} decorator and an absolute-time latency log; without them every interval
+ * counts.
  */
 public final class WarmupTail implements Rule {
 
@@ -38,6 +47,9 @@ public final class WarmupTail implements Rule {
             "warm-up p99 over steady p99 at which the finding is info (ratio)", true);
     static final Parameter<Double> WARN_RATIO = Parameter.number("warnRatio", 10,
             "warm-up p99 over steady p99 at which it is a warning (ratio)", true);
+    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
+            "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
+                    + "(needs wall-clock time in both logs)", true);
 
     static final String REPRESENTATIVE = "The training run must be representative: the archive holds only the classes "
             + "(and on 25 the method profiles) the training run loaded and executed, so it must drive the production "
@@ -66,22 +78,53 @@ public final class WarmupTail implements Rule {
 
     @Override
     public Set<EvidenceKind> uses() {
-        return Set.of(EvidenceKind.JIT);
+        return Set.of(EvidenceKind.JIT, EvidenceKind.GC);
     }
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(WARMUP, RATIO, WARN_RATIO);
+        return List.of(WARMUP, RATIO, WARN_RATIO, PAUSE_SHARE);
     }
 
     /**
      * The worst warm-up tail over the latency series: the highest interval p99 in the first
      * {@code warmupSeconds} over the median interval p99 after it; {@code null} when no series has both.
      */
-    public record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown) {
+    public record Tail(double ratio, String tag, double warm, double steady, boolean unitKnown, int gcExplained,
+            double gcExplainedWorst) {
     }
 
-    public static Tail tail(RuleContext ctx, double warmupSeconds) {
+    /**
+     * The longest GC pause (milliseconds) that can have delayed requests of the interval by {@code latencyMillis}:
+     * one that overlaps the interval or ends less than {@code latencyMillis} before it starts (a request that
+     * waited out a pause completes after it, in the interval where its latency is recorded); 0 when none did or
+     * the interval has no absolute time.
+     */
+    static double overlappingPause(LatencyInterval i, double latencyMillis, List<Pause> pauses) {
+        if (i.startEpochMillis() == null || i.lengthSeconds() == null) {
+            return 0;
+        }
+        double from = i.startEpochMillis() - latencyMillis;
+        double to = i.startEpochMillis() + i.lengthSeconds() * 1000;
+        double longest = 0;
+        for (Pause p : pauses) {
+            double end = p.at().epochMillis();
+            double dur = p.durationNanos() / 1e6;
+            if (end >= from && end - dur <= to) {
+                longest = Math.max(longest, dur);
+            }
+        }
+        return longest;
+    }
+
+    public static Tail tail(RuleContext ctx, double warmupSeconds, double pauseShare) {
+        // the GC log's longest pauses that carry wall-clock time, to tell a collection from warm-up
+        List<Pause> pauses = new ArrayList<>();
+        for (Pause p : ctx.gc().map(GcAnalysis::longestPauses).orElse(List.of())) {
+            if (p.at().epochMillis() > 0) {
+                pauses.add(p);
+            }
+        }
         Tail worst = null;
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {
@@ -94,6 +137,8 @@ public final class WarmupTail implements Rule {
                 double t0 = used.get(0).startSeconds();
                 double window = Math.min(warmupSeconds, (used.get(used.size() - 1).startSeconds() - t0) / 5);
                 double warm = 0;
+                int explained = 0;
+                double explainedWorst = 0;
                 List<Double> steady = new ArrayList<>();
                 for (LatencyInterval i : used) {
                     Double p99 = s.unit().known() ? s.unit().toMillis(i.summary().p99()) : i.summary().p99();
@@ -101,7 +146,14 @@ public final class WarmupTail implements Rule {
                         continue;
                     }
                     if (i.startSeconds() - t0 <= window) {
-                        warm = Math.max(warm, p99);
+                        double pause = s.unit().known() ? overlappingPause(i, p99, pauses) : 0;
+                        if (pause > 0 && pause >= pauseShare * p99) {
+                            // a collection, not warm-up, made this interval's tail
+                            explained++;
+                            explainedWorst = Math.max(explainedWorst, p99);
+                        } else {
+                            warm = Math.max(warm, p99);
+                        }
                     } else {
                         steady.add(p99);
                     }
@@ -112,7 +164,7 @@ public final class WarmupTail implements Rule {
                 steady.sort(null);
                 double median = steady.get(steady.size() / 2);
                 if (median > 0 && (worst == null || warm / median > worst.ratio())) {
-                    worst = new Tail(warm / median, s.tag(), warm, median, s.unit().known());
+                    worst = new Tail(warm / median, s.tag(), warm, median, s.unit().known(), explained, explainedWorst);
                 }
             }
         }
@@ -138,7 +190,7 @@ public final class WarmupTail implements Rule {
             // a cache is already there: whether it helps is AOT-04's question
             return List.of();
         }
-        Tail t = tail(ctx, warmup);
+        Tail t = tail(ctx, warmup, ctx.param(PAUSE_SHARE));
         if (t == null) {
             return List.of();
         }
@@ -155,10 +207,17 @@ public final class WarmupTail implements Rule {
                         worstTag == null ? "" : " (" + worstTag + ")"))
                 .explanation(String.format(Locale.ROOT, "In the first %s the worst interval p99 was %s against a "
                         + "steady p99 of %s: class loading and JIT warm-up at every start. ", Units.number(warmup) + " s",
-                        show(worstWarm, unitKnown), show(worstSteady, unitKnown)) + REPRESENTATIVE)
+                        show(worstWarm, unitKnown), show(worstSteady, unitKnown))
+                        + (t.gcExplained() > 0 ? String.format(Locale.ROOT, "%d warm-up interval(s) whose tail a GC pause "
+                                + "explains (p99 up to %s) are left out. ", t.gcExplained(),
+                                Units.millis(t.gcExplainedWorst())) : "")
+                        + REPRESENTATIVE)
                 .figure(Figure.of("warm-up p99 ratio", worstRatio, ""))
                 .figure(unitKnown ? Figure.millis("warm-up p99", worstWarm) : Figure.of("warm-up p99", worstWarm, ""))
                 .figure(unitKnown ? Figure.millis("steady p99", worstSteady) : Figure.of("steady p99", worstSteady, ""));
+        if (t.gcExplained() > 0) {
+            f.figure(Figure.count("warm-up intervals a GC pause explains", t.gcExplained()));
+        }
         f.recommend(recommendation(ctx, worstRatio));
         return List.of(f.build());
     }

@@ -10,6 +10,7 @@ import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.LatencyUnit;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceText;
 import io.github.jvmadvisor.core.rule.Severity;
@@ -157,12 +158,11 @@ public final class Harness {
             given = CommandLineConfig.of(String.join(" ", run.options()), s.containerMemory(), null, jdk.feature());
         }
         Evidence e = Analyzer.analyze(run.files(), GcEventListener.none(), given);
-        Advisor.Builder b = Advisor.builder().targetJdk(jdk.feature()).goal(s.goal());
         if (s.hasLatencyLog()) {
             // the latency log records nanoseconds; HdrHistogram logs do not say so
-            b.parameter("GCSEL-03.latencyUnit", "ns");
+            e = e.withLatencyUnit(LatencyUnit.NANOSECONDS);
         }
-        return b.build().advise(e);
+        return Advisor.builder().targetJdk(jdk.feature()).goal(s.goal()).build().advise(e);
     }
 
     /** The training run an archive or cache needs before it can be used, as the advice's action says. */

@@ -136,6 +136,11 @@ public final class WatchMain {
      */
     private static void idle(JvmAdvisor.Watch w, Long limit) throws InterruptedException {
         byte[][] burst = new byte[2500][];
+        // the burst's 250 MB are all made live first: the random churn alone filled only part of the slots in
+        // two windows on a loaded host (heap committed 160 MB), and the heap never grew past the budget
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = new byte[100_000];
+        }
         run(burst, w, 2);
         byte[][] keep = java.util.Arrays.copyOf(burst, 400);
         burst = null;

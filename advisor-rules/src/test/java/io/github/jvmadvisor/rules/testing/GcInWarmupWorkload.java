@@ -28,17 +28,6 @@ public final class GcInWarmupWorkload {
     private GcInWarmupWorkload() {
     }
 
-    static final class Node {
-        final long a;
-        final Node next;
-        final byte[] pad = new byte[48];
-
-        Node(long a, Node next) {
-            this.a = a;
-            this.next = next;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         double seconds = Double.parseDouble(args[1]);
@@ -50,11 +39,7 @@ public final class GcInWarmupWorkload {
         int perSlot = Math.max(1, liveMiB * 1024 * 1024 / 96 / slots);
         Object[] chains = new Object[slots];
         for (int s = 0; s < slots; s++) {
-            Node head = null;
-            for (int i = 0; i < perSlot; i++) {
-                head = new Node(i, head);
-            }
-            chains[s] = head;
+            chains[s] = TailWorkload.chain(perSlot); // many small linked objects, as TailWorkload keeps
         }
         live = chains;
         Recorder rec = new Recorder(3);

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@link #bigArrays} (allocated outside a TLAB). Prints {@code alloc-worker-bytes <n>}: the
  *       thread's own allocation counter ({@code com.sun.management.ThreadMXBean}) when it is done.</li>
  *   <li><b>contend</b> (during compute): two threads take turns on one monitor of class
- *       {@link Monitor} in {@link #contendMonitor}, holding it 25 ms each; two others on a
+ *       {@link Monitor} in {@link #contendMonitor}, holding it 25 ms each, then 5 ms outside so
+ *       the other gets it; two others likewise on a
  *       {@link ReentrantLock} in {@link #contendLock}. Each wait is longer than the {@code profile}
  *       thresholds (10 ms) for {@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark}.</li>
  * </ol>
@@ -235,6 +236,9 @@ public final class ProfiledWorkload {
                 monitor.entries++;
                 sleep(25);
             }
+            // a pause outside lets the waiting thread in: monitors are not fair, and on a loaded host the
+            // releasing thread re-entered before the other woke, so its one wait lasted the whole run (4 events)
+            sleep(5);
         }
     }
 
@@ -246,6 +250,7 @@ public final class ProfiledWorkload {
             } finally {
                 lock.unlock();
             }
+            sleep(5); // as in contendMonitor: the lock is not fair either
         }
     }
 

@@ -60,7 +60,7 @@ class ShenandoahRulesTest {
         // that is more; rounded up to 64 MB
         long mb = (long) Math.ceil(Math.ceil(3.5 * m.liveSet().bytes()) / (64.0 * 1024 * 1024)) * 64;
         double needed = f.figures().stream().filter(x -> x.name().equals("heap needed")).findFirst().orElseThrow().value();
-        if (needed > Math.max(64L << 20, (double) mb << 20)) {
+        if (needed > Math.max(64L << 20, (double) (mb << 20))) {
             mb = (long) Math.ceil(needed / (64.0 * 1024 * 1024)) * 64;
         }
         assertEquals(List.of("-Xmx" + Units.optionSize(mb << 20)), Advice.recommending(r, "MaxHeapSize").orElseThrow().flags(),

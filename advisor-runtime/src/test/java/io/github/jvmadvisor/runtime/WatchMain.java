@@ -21,7 +21,13 @@ public final class WatchMain {
         String mode = args[0];
         WatchOptions.Builder b = WatchOptions.builder().window(Duration.ofSeconds(2)).totals(mode.equals("gclog"));
         if (!mode.equals("gclog")) {
-            b.control(ControllerOptions.defaults()).containerMemory(1L << 30);
+            ControllerOptions c = ControllerOptions.defaults();
+            if (mode.equals("paced-request") && args.length > 4) {
+                // a guard threshold of the caller's: the rise in GC CPU (or concurrent-cycle) share that rolls back
+                c = new ControllerOptions(c.headroom(), c.maxStep(), c.stallWorseMillis(), Double.parseDouble(args[4]),
+                        c.pauseP99WorseMillis());
+            }
+            b.control(c).containerMemory(1L << 30);
         }
         try (JvmAdvisor.Watch w = JvmAdvisor.watch(b.build())) {
             System.out.println("ACTIVE " + w.active());

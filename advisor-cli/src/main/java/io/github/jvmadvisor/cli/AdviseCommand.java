@@ -8,6 +8,7 @@ import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.LatencyUnit;
 import io.github.jvmadvisor.core.report.AdviceHtml;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceMarkdown;
@@ -88,7 +89,7 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JvmConfig given = jvm.config(spec);
-        latencyUnit.unit(spec);
+        LatencyUnit unit = latencyUnit.unit(spec); // checked before any input is read
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
@@ -103,8 +104,8 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Evidence evidence = latencyUnit.apply(spec,
-                Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given));
+        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given)
+                .withLatencyUnit(unit);
         if (given == null && !evidence.inputs().isEmpty()
                 && evidence.inputs().stream().allMatch(i -> i.kind() == InputKind.JMH_RESULT)) {
             return adviseOnBenchmarks(gate);

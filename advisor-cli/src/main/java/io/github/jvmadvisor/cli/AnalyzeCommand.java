@@ -3,6 +3,7 @@ package io.github.jvmadvisor.cli;
 import io.github.jvmadvisor.core.Analyzer;
 import io.github.jvmadvisor.core.ingest.gclog.GcEventListener;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.model.LatencyUnit;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.report.AnalysisJson;
@@ -50,13 +51,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JvmConfig given = jvm.config(spec);
-        latencyUnit.unit(spec);
+        LatencyUnit unit = latencyUnit.unit(spec); // checked before any input is read
         if ((files == null || files.isEmpty()) && given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
         }
-        Evidence evidence = latencyUnit.apply(spec,
-                Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given));
+        Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given)
+                .withLatencyUnit(unit);
         ReportOutput.write(spec, output, format == Format.json ? AnalysisJson.toJson(evidence) : AnalysisText.render(evidence));
         boolean anyRead = evidence.inputs().stream().anyMatch(i -> i.kind() != InputKind.UNKNOWN && i.lines() > 0);
         if (!anyRead && given == null) {

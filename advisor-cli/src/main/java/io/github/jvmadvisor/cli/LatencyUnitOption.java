@@ -1,6 +1,5 @@
 package io.github.jvmadvisor.cli;
 
-import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.LatencyUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -16,12 +15,7 @@ final class LatencyUnitOption {
                     + "set latencies beside GC pauses and objectives")
     String latencyUnit;
 
-    /** {@code evidence} with the unit given to its latency series of unknown unit; unchanged without the option. */
-    Evidence apply(CommandLine.Model.CommandSpec spec, Evidence evidence) {
-        return latencyUnit == null ? evidence : evidence.withLatencyUnit(unit(spec));
-    }
-
-    /** Checks the option before any input is read. */
+    /** The unit given, or {@code null} without the option; a usage error for an unknown one. */
     LatencyUnit unit(CommandLine.Model.CommandSpec spec) {
         if (latencyUnit == null) {
             return null;

@@ -18,6 +18,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +102,7 @@ public final class PauseDominatedTail implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        List<Pause> pauses = ctx.gc().orElseThrow().longestPauses().stream()
-                .filter(p -> p.at().epochMillis() > 0).toList();
+        List<Pause> pauses = GcFacts.timedPauses(ctx);
         if (pauses.isEmpty()) {
             return List.of();
         }
@@ -186,16 +186,7 @@ public final class PauseDominatedTail implements Rule {
             }
             n++;
             worstLatency = Math.max(worstLatency, x[2]);
-            double explaining = 0;
-            for (Pause p : pauses) {
-                double end = p.at().epochMillis();
-                double dur = p.durationNanos() / 1e6;
-                // a request that waited out a pause completes after it: the pause may end before the interval
-                // starts, by as much as the interval's worst latency
-                if (end >= x[0] - x[2] && end - dur <= x[1]) {
-                    explaining = Math.max(explaining, dur);
-                }
-            }
+            double explaining = GcFacts.longestDelayingPause(x[0], x[1], x[2], pauses);
             if (explaining > 0 && explaining >= ctx.param(PAUSE_SHARE) * x[2]) {
                 attributed++;
                 worstPause = Math.max(worstPause, explaining);

@@ -1,6 +1,8 @@
 package io.github.jvmadvisor.rules.gcfacts;
 
+import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.GcMetrics;
+import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.RuleContext;
@@ -21,6 +23,39 @@ public final class GcFacts {
     private static final long MB = 1024L * 1024;
 
     private GcFacts() {
+    }
+
+    /**
+     * The GC log's longest pauses that carry wall-clock time (the log's {@code time} decorator), to line up with
+     * an absolute-time latency log; empty without GC evidence or wall-clock time.
+     */
+    public static List<Pause> timedPauses(RuleContext ctx) {
+        List<Pause> out = new ArrayList<>();
+        for (Pause p : ctx.gc().map(GcAnalysis::longestPauses).orElse(List.of())) {
+            if (p.at().epochMillis() > 0) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The longest of {@code pauses} (milliseconds) that can have delayed, by up to {@code latencyMillis}, requests
+     * that completed between {@code fromEpochMillis} and {@code toEpochMillis}: one that overlaps that span or ends
+     * less than {@code latencyMillis} before it (a request that waited out a pause completes after it, in the
+     * latency interval that records it); 0 when none did.
+     */
+    public static double longestDelayingPause(double fromEpochMillis, double toEpochMillis, double latencyMillis,
+            List<Pause> pauses) {
+        double longest = 0;
+        for (Pause p : pauses) {
+            double end = p.at().epochMillis();
+            double dur = p.durationNanos() / 1e6;
+            if (end >= fromEpochMillis - latencyMillis && end - dur <= toEpochMillis) {
+                longest = Math.max(longest, dur);
+            }
+        }
+        return longest;
     }
 
     /** Causes of full collections that other packs own: explicit, metadata, tool-initiated. */

@@ -37,9 +37,7 @@ public final class WarmupCompilerStarvation implements Rule {
             "CPUs at or below which the compilers are starved (count)", false);
     static final Parameter<Double> THROTTLED = Parameter.number("throttledShare", 0.10,
             "share of throttled CPU periods at which the JVM counts as starved (fraction)", true);
-    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
-            "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
-                    + "(needs wall-clock time in both logs)", true);
+    static final Parameter<Double> PAUSE_SHARE = WarmupTail.PAUSE_SHARE;
 
     @Override
     public String id() {

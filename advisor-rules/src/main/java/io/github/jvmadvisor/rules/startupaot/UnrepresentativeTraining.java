@@ -30,9 +30,7 @@ public final class UnrepresentativeTraining implements Rule {
             "warm-up p99 over steady p99, with the cache in use, at which the finding is info (ratio)", true);
     static final Parameter<Double> WARN_RATIO = Parameter.number("warnRatio", 10,
             "warm-up p99 over steady p99 at which it is a warning (ratio)", true);
-    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
-            "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
-                    + "(needs wall-clock time in both logs)", true);
+    static final Parameter<Double> PAUSE_SHARE = WarmupTail.PAUSE_SHARE;
 
     @Override
     public String id() {

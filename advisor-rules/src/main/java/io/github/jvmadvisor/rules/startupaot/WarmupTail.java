@@ -1,6 +1,5 @@
 package io.github.jvmadvisor.rules.startupaot;
 
-import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.LatencyInterval;
 import io.github.jvmadvisor.core.model.LatencyLog;
 import io.github.jvmadvisor.core.model.LatencySeries;
@@ -17,6 +16,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +47,8 @@ public final class WarmupTail implements Rule {
             "warm-up p99 over steady p99 at which the finding is info (ratio)", true);
     static final Parameter<Double> WARN_RATIO = Parameter.number("warnRatio", 10,
             "warm-up p99 over steady p99 at which it is a warning (ratio)", true);
-    static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
+    /** Shared with AOT-04 and JIT-02, which judge the same warm-up tail. */
+    public static final Parameter<Double> PAUSE_SHARE = Parameter.number("pauseShare", 0.5,
             "a warm-up interval is left out when a GC pause overlapping it lasts at least this fraction of its p99 "
                     + "(needs wall-clock time in both logs)", true);
 
@@ -94,37 +95,9 @@ public final class WarmupTail implements Rule {
             double gcExplainedWorst) {
     }
 
-    /**
-     * The longest GC pause (milliseconds) that can have delayed requests of the interval by {@code latencyMillis}:
-     * one that overlaps the interval or ends less than {@code latencyMillis} before it starts (a request that
-     * waited out a pause completes after it, in the interval where its latency is recorded); 0 when none did or
-     * the interval has no absolute time.
-     */
-    static double overlappingPause(LatencyInterval i, double latencyMillis, List<Pause> pauses) {
-        if (i.startEpochMillis() == null || i.lengthSeconds() == null) {
-            return 0;
-        }
-        double from = i.startEpochMillis() - latencyMillis;
-        double to = i.startEpochMillis() + i.lengthSeconds() * 1000;
-        double longest = 0;
-        for (Pause p : pauses) {
-            double end = p.at().epochMillis();
-            double dur = p.durationNanos() / 1e6;
-            if (end >= from && end - dur <= to) {
-                longest = Math.max(longest, dur);
-            }
-        }
-        return longest;
-    }
-
     public static Tail tail(RuleContext ctx, double warmupSeconds, double pauseShare) {
         // the GC log's longest pauses that carry wall-clock time, to tell a collection from warm-up
-        List<Pause> pauses = new ArrayList<>();
-        for (Pause p : ctx.gc().map(GcAnalysis::longestPauses).orElse(List.of())) {
-            if (p.at().epochMillis() > 0) {
-                pauses.add(p);
-            }
-        }
+        List<Pause> pauses = GcFacts.timedPauses(ctx);
         Tail worst = null;
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {
@@ -146,7 +119,10 @@ public final class WarmupTail implements Rule {
                         continue;
                     }
                     if (i.startSeconds() - t0 <= window) {
-                        double pause = s.unit().known() ? overlappingPause(i, p99, pauses) : 0;
+                        double pause = s.unit().known() && i.startEpochMillis() != null && i.lengthSeconds() != null
+                                ? GcFacts.longestDelayingPause(i.startEpochMillis(),
+                                        i.startEpochMillis() + i.lengthSeconds() * 1000, p99, pauses)
+                                : 0;
                         if (pause > 0 && pause >= pauseShare * p99) {
                             // a collection, not warm-up, made this interval's tail
                             explained++;

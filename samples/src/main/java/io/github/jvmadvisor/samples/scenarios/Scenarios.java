@@ -63,7 +63,7 @@ public final class Scenarios {
                         "600 KB to 1 MB buffers are humongous in 1 MB regions: each is allocated straight "
                                 + "into the old generation and starts collections."),
                 new Scenario("metaspace", 5, "Generated classes grow metaspace", Goal.BALANCED,
-                        ClassChurnWork.class, List.of("3000", "3000"), List.of("-XX:+UseG1GC", "-Xmx256m"),
+                        ClassChurnWork.class, List.of("5000", "5000"), List.of("-XX:+UseG1GC", "-Xmx256m"),
                         TargetMetric.pausesByCause("Metadata GC Threshold GCs", "Metadata GC Threshold"),
                         List.of(TargetMetric.printed("classes_per_s", "classes", "/s", true)), Collector.G1,
                         null, false, null, false,

@@ -58,6 +58,8 @@ public final class GcMetricsBuilder implements GcEventListener {
     private static final int MAX_CAUSES = 64;
     private static final int MAX_OPERATIONS = 128;
     private static final int LONGEST = 20;
+    /** A metaspace fall from this size counts as a collection that unloaded classes. */
+    private static final long UNLOADING_MIN_BYTES = 64 * 1024;
     /** Buckets after warm-up needed before a live-set trend may be called a leak. */
     private static final int MIN_TREND_POINTS = 5;
     private static final String OTHER = "other";
@@ -103,6 +105,10 @@ public final class GcMetricsBuilder implements GcEventListener {
     private long fullNanos;
     private long fullAfterAbandonedYoung;
     private final Map<String, Long> fullByCause = new TreeMap<>();
+    private final Map<String, Long> collectionsByCause = new TreeMap<>();
+    /** GC ids of the collections counted last, -1 when free. */
+    private final long[] countedIds = {-1, -1, -1, -1, -1, -1, -1, -1};
+    private int countedNext;
     private long humongousTriggered;
     private int humongousRegionsPeak = -1;
     private long evacuationFailures;
@@ -117,6 +123,11 @@ public final class GcMetricsBuilder implements GcEventListener {
     private long peakCommitted = -1;
     private long metaUsedPeak = -1;
     private long metaCommittedPeak = -1;
+    /** Metaspace use after the last metaspace line of this run, -1 before the first. */
+    private long metaLast = -1;
+    private long metaUnloaded;
+    private long metaUnloadings;
+    private boolean sawMeta;
     private long cpuNanos;
     private boolean sawCpu;
     private long allocatedBytes;
@@ -194,11 +205,50 @@ public final class GcMetricsBuilder implements GcEventListener {
             MetaspaceChange m = (MetaspaceChange) event;
             metaUsedPeak = Math.max(metaUsedPeak, m.peakUsedBytes());
             metaCommittedPeak = Math.max(metaCommittedPeak, m.committedAfterBytes());
+            // use falls only when classes are unloaded: within a collection, or between two when the unloading
+            // pause prints no metaspace line (G1 Remark)
+            long before = m.usedBeforeBytes() >= 0 ? m.usedBeforeBytes() : m.usedAfterBytes();
+            if (metaLast >= 0 && before < metaLast) {
+                metaFall(metaLast - before);
+            }
+            if (m.usedAfterBytes() < before) {
+                metaFall(before - m.usedAfterBytes());
+            }
+            metaLast = m.usedAfterBytes();
+            sawMeta = true;
         } else if (event instanceof RunStart) {
             closeRunCoverage();
+            metaLast = -1;
+            java.util.Arrays.fill(countedIds, -1); // a new JVM numbers its collections from 0 again
             runAllocStart = event.at().timelineNanos();
             runAllocEnd = -1;
             runSawObservation = false;
+        }
+    }
+
+    /**
+     * Whether a pause with this GC id starts a collection not yet counted: the pauses of a ZGC or Shenandoah
+     * collection share its id, and generational ZGC interleaves a few collections, so the last ids are kept.
+     */
+    private boolean newCollection(long gcId) {
+        if (gcId < 0) {
+            return true;
+        }
+        for (long id : countedIds) {
+            if (id == gcId) {
+                return false;
+            }
+        }
+        countedIds[countedNext] = gcId;
+        countedNext = (countedNext + 1) % countedIds.length;
+        return true;
+    }
+
+    /** A fall in metaspace use: classes unloaded (64 KB or more counts as an unloading collection). */
+    private void metaFall(long bytes) {
+        metaUnloaded += bytes;
+        if (bytes >= UNLOADING_MIN_BYTES) {
+            metaUnloadings++;
         }
     }
 
@@ -268,6 +318,15 @@ public final class GcMetricsBuilder implements GcEventListener {
         allPauses.add(d);
         byKind.computeIfAbsent(p.kind(), k -> new PauseAggregate()).add(d);
         cause(p.cause()).add(d);
+        if (p.kind() != PauseKind.REMARK && p.kind() != PauseKind.CLEANUP && newCollection(p.gcId())) {
+            // Remark and Cleanup end a G1 cycle that its first pause, of another GC id, started and counted
+            String key = p.cause() == null ? UNKNOWN_CAUSE : p.cause();
+            if (collectionsByCause.containsKey(key) || collectionsByCause.size() < MAX_CAUSES) {
+                collectionsByCause.merge(key, 1L, Long::sum);
+            } else {
+                collectionsByCause.merge(OTHER, 1L, Long::sum);
+            }
+        }
         window(p.at(), W_PAUSE_COUNT, 1);
         window(p.at(), W_PAUSE_NANOS, d);
         window(p.at(), W_PAUSE_MAX, d);
@@ -601,8 +660,9 @@ public final class GcMetricsBuilder implements GcEventListener {
                 new GcMetrics.HeapPeaks(maxCapacity, peakUsed >= 0 ? peakUsed : null,
                         peakCommitted >= 0 ? peakCommitted : null),
                 new GcMetrics.MetaspacePeaks(metaUsedPeak >= 0 ? metaUsedPeak : null,
-                        metaCommittedPeak >= 0 ? metaCommittedPeak : null),
-                sps, windows, pauseCpuStats(setup), youngPhases, pacer);
+                        metaCommittedPeak >= 0 ? metaCommittedPeak : null, sawMeta ? metaUnloaded : null,
+                        sawMeta ? metaUnloadings : null),
+                sps, windows, pauseCpuStats(setup), youngPhases, pacer, new TreeMap<>(collectionsByCause));
     }
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */

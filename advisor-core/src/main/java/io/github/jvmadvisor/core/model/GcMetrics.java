@@ -43,6 +43,11 @@ import java.util.Map;
  *     {@code null} when the input has none
  * @param pacer Shenandoah's allocation pacer ({@code gc,ergo} and {@code gc,stats} lines), or {@code null}
  *     when the input has none
+ * @param collectionsByCause collections per cause: the pauses of {@code pausesByCause} counted once per GC id
+ *     (the pauses of a ZGC or Shenandoah collection share it), without the Remark and Cleanup pauses of a G1
+ *     cycle, which carry the cause of the cycle they end under ids of their own: a G1 cycle started by the
+ *     metaspace threshold is one collection and three pauses. Parallel on JDK 17 answers the threshold with a
+ *     young and then a full collection: two
  */
 public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
         Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
@@ -50,7 +55,24 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         Double effectiveGogc, FullGcs fullGcs, long humongousAllocations, Integer humongousRegionsPeak,
         long evacuationFailures, StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
         CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
-        List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer) {
+        List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer,
+        Map<String, Long> collectionsByCause) {
+
+    /** The figures without collections by cause (they are the pauses by cause). */
+    public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
+            Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds,
+            Double stwFractionMaxWindow, Double gcCpuFraction, Double allocationRateBytesPerSec,
+            Double promotionRateBytesPerSec, LiveSet liveSet, Double effectiveGogc, FullGcs fullGcs,
+            long humongousAllocations, Integer humongousRegionsPeak, long evacuationFailures,
+            StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
+            CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
+            List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer) {
+        this(durationSeconds, runs, pauses, pausesByKind, pausesByCause, stwFraction, windowSeconds,
+                stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
+                effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
+                allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
+                windows, pauseCpu, youngPhases, pacer, null);
+    }
 
     /** The figures without pause phases and pacer (inputs that have neither). */
     public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
@@ -71,6 +93,13 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
     public GcMetrics {
         pausesByKind = pausesByKind == null ? Map.of() : pausesByKind;
         pausesByCause = pausesByCause == null ? Map.of() : pausesByCause;
+        Map<String, Long> c = new java.util.TreeMap<>();
+        if (collectionsByCause == null) {
+            pausesByCause.forEach((k, v) -> c.put(k, v.count()));
+        } else {
+            c.putAll(collectionsByCause);
+        }
+        collectionsByCause = java.util.Collections.unmodifiableMap(c);
         windows = windows == null ? List.of() : List.copyOf(windows);
     }
 
@@ -169,8 +198,21 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      *
      * @param peakUsedBytes highest metaspace use, or {@code null}
      * @param peakCommittedBytes highest committed metaspace, or {@code null}
+     * @param unloadedBytes metaspace use given back in all, or {@code null} without metaspace lines: every fall
+     *     in use, within a collection (before to after) and between two (after one, before the next, where the
+     *     unloading happened in a pause that prints no metaspace line, such as G1's Remark). Only class
+     *     unloading lowers metaspace use, so a run whose classes are kept shows close to zero, and one that
+     *     keeps defining classes and dropping them shows a multiple of its peak. A new run in the same log
+     *     starts afresh (its first value is not a fall).
+     * @param unloadings the falls of 64 KB or more in {@code unloadedBytes} (smaller ones are metadata freed
+     *     one piece at a time), about the number of collections that unloaded classes; {@code null} with it
      */
-    public record MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes) {
+    public record MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes, Long unloadedBytes, Long unloadings) {
+
+        /** Peaks without what was unloaded (a source that does not have it). */
+        public MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes) {
+            this(peakUsedBytes, peakCommittedBytes, null, null);
+        }
     }
 
     /**

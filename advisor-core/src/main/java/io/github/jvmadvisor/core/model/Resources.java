@@ -42,16 +42,31 @@ public record Resources(NativeMemory memory, ContainerUsage container, OldObject
      * @param physicalUsedPeakBytes peak physical memory in use on the machine
      * @param swapUsedPeakBytes peak swap in use ({@code jdk.SwapSpace} {@code totalSize - freeSize}, JDK 25
      *     recordings; in a container, the container's swap), or {@code null} when not recorded
+     * @param classesUnloaded classes unloaded since the JVM started, at the last {@code jdk.ClassLoadingStatistics}
+     *     (every second in the default settings; a recording shorter than that may have none), or {@code null}
+     * @param classesLoadedPeak the most classes loaded at once ({@code loadedClassCount - unloadedClassCount})
      */
     public record NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
             Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
             Long directCountPeak, Long directMaxCapacityBytes, Long threadsPeak, Long threadsStarted,
             Long rssPeakBytes, Long rssLastBytes, Long nmtCommittedPeakBytes, Map<String, NmtCategory> nmtByCategory,
-            Long physicalUsedPeakBytes, Long swapUsedPeakBytes) {
+            Long physicalUsedPeakBytes, Long swapUsedPeakBytes, Long classesUnloaded, Long classesLoadedPeak) {
 
         public NativeMemory {
             nmtByCategory = nmtByCategory == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new TreeMap<>(nmtByCategory));
+        }
+
+        /** Non-heap memory without class counts. */
+        public NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
+                Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
+                Long directCountPeak, Long directMaxCapacityBytes, Long threadsPeak, Long threadsStarted,
+                Long rssPeakBytes, Long rssLastBytes, Long nmtCommittedPeakBytes, Map<String, NmtCategory> nmtByCategory,
+                Long physicalUsedPeakBytes, Long swapUsedPeakBytes) {
+            this(metaspaceUsedPeakBytes, metaspaceCommittedPeakBytes, classSpaceCommittedPeakBytes,
+                    metaspaceGcThresholdBytes, directUsedPeakBytes, directCountPeak, directMaxCapacityBytes, threadsPeak,
+                    threadsStarted, rssPeakBytes, rssLastBytes, nmtCommittedPeakBytes, nmtByCategory,
+                    physicalUsedPeakBytes, swapUsedPeakBytes, null, null);
         }
 
         /** Non-heap memory without the swap in use (recordings before JDK 25 have no {@code jdk.SwapSpace}). */

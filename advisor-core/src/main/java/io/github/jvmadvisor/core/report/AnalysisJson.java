@@ -194,6 +194,11 @@ public final class AnalysisJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("collectionsByCause");
+            for (Map.Entry<String, Long> e : m.collectionsByCause().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeEndObject();
         }
         num(g, "stwFraction", m.stwFraction());
@@ -246,6 +251,8 @@ public final class AnalysisJson {
         g.writeObjectFieldStart("metaspace");
         num(g, "peakUsedBytes", m.metaspace().peakUsedBytes());
         num(g, "peakCommittedBytes", m.metaspace().peakCommittedBytes());
+        num(g, "unloadedBytes", m.metaspace().unloadedBytes());
+        num(g, "unloadings", m.metaspace().unloadings());
         g.writeEndObject();
         g.writeFieldName("safepoints");
         GcMetrics.SafepointStats sp = m.safepoints();
@@ -462,6 +469,8 @@ public final class AnalysisJson {
         g.writeEndObject();
         num(g, "physicalUsedPeakBytes", m.physicalUsedPeakBytes());
         num(g, "swapUsedPeakBytes", m.swapUsedPeakBytes());
+        num(g, "classesUnloaded", m.classesUnloaded());
+        num(g, "classesLoadedPeak", m.classesLoadedPeak());
         g.writeEndObject();
         g.writeFieldName("container");
         Resources.ContainerUsage c = r.container();

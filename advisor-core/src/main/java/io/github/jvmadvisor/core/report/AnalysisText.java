@@ -203,7 +203,9 @@ public final class AnalysisText {
                 m.effectiveGogc()));
         row(sb, "Heap", "peak used " + bytesOrNa(m.heap().peakUsedBytes()) + ", peak committed "
                 + bytesOrNa(m.heap().peakCommittedBytes()) + ", max " + bytesOrNa(m.heap().maxCapacityBytes()));
-        row(sb, "Metaspace", "peak used " + bytesOrNa(m.metaspace().peakUsedBytes()));
+        Long unloaded = m.metaspace().unloadedBytes();
+        row(sb, "Metaspace", "peak used " + bytesOrNa(m.metaspace().peakUsedBytes())
+                + (unloaded == null || unloaded == 0 ? "" : ", unloaded " + bytes(unloaded) + " in all"));
 
         sb.append("\nCollector events\n");
         row(sb, "Full GCs", m.fullGcs().count() + (m.fullGcs().count() == 0 ? "" : " (" + millis(m.fullGcs().totalMillis())

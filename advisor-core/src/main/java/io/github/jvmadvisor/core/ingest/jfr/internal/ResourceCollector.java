@@ -20,7 +20,7 @@ public final class ResourceCollector implements JfrSink {
     private static final Set<String> TYPES = Set.of("jdk.MetaspaceSummary", "jdk.DirectBufferStatistics",
             "jdk.JavaThreadStatistics", "jdk.ResidentSetSize", "jdk.NativeMemoryUsage", "jdk.NativeMemoryUsageTotal",
             "jdk.ContainerMemoryUsage", "jdk.ContainerCPUThrottling", "jdk.PhysicalMemory", "jdk.OldObjectSample",
-            "jdk.SwapSpace");
+            "jdk.SwapSpace", "jdk.ClassLoadingStatistics");
     private static final int TOP_CLASSES = 20;
     private static final int MAX_CLASSES = 10_000;
 
@@ -41,6 +41,8 @@ public final class ResourceCollector implements JfrSink {
     private final Map<String, long[]> nmt = new TreeMap<>(); // committed peak, last, reserved peak, last at
     private long physicalUsed = -1;
     private long swapUsed = -1;
+    private long classesUnloaded = -1;
+    private long classesLoadedPeak = -1;
     private long containerUsage = -1;
     private long failCount = -1;
     private boolean sawContainer;
@@ -75,6 +77,16 @@ public final class ResourceCollector implements JfrSink {
                 directCount = Math.max(directCount, Fields.lng(e, "count"));
                 directMax = Math.max(directMax, Fields.lng(e, "maxCapacity"));
                 break;
+            case "jdk.ClassLoadingStatistics": {
+                long loaded = Fields.lng(e, "loadedClassCount");
+                long unloaded = Fields.lng(e, "unloadedClassCount");
+                if (loaded >= 0 && unloaded >= 0) {
+                    // both count since the JVM started
+                    classesUnloaded = Math.max(classesUnloaded, unloaded);
+                    classesLoadedPeak = Math.max(classesLoadedPeak, loaded - unloaded);
+                }
+                break;
+            }
             case "jdk.JavaThreadStatistics":
                 threadsPeak = Math.max(threadsPeak, Fields.lng(e, "peakCount"));
                 threadsStarted = Math.max(threadsStarted, Fields.lng(e, "accumulatedCount"));
@@ -194,7 +206,7 @@ public final class ResourceCollector implements JfrSink {
         Resources.NativeMemory memory = new Resources.NativeMemory(val(metaUsed), val(metaCommitted),
                 val(classCommitted), val(metaThreshold), val(directUsed), val(directCount), val(directMax),
                 val(threadsPeak), val(threadsStarted), val(rssPeak), val(rssLast), val(nmtTotal), cats,
-                val(physicalUsed), val(swapUsed));
+                val(physicalUsed), val(swapUsed), val(classesUnloaded), val(classesLoadedPeak));
         Resources.ContainerUsage container = sawContainer ? new Resources.ContainerUsage(val(containerUsage),
                 val(failCount), val(throttling(0)), val(throttling(1)), val(throttling(2))) : null;
         Resources.OldObjects old = null;

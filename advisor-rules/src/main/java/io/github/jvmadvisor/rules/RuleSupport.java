@@ -40,6 +40,25 @@ public final class RuleSupport {
         return n;
     }
 
+    /**
+     * Collections whose cause contains {@code causePart} ({@link GcMetrics#collectionsByCause()}: a G1 cycle or
+     * a ZGC collection once, not once per pause).
+     */
+    public static long collectionsCausedBy(RuleContext ctx, String causePart) {
+        GcMetrics m = ctx.metrics();
+        if (m == null) {
+            return 0;
+        }
+        long n = 0;
+        String part = causePart.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, Long> e : m.collectionsByCause().entrySet()) {
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(part)) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
     /** Total pause milliseconds whose cause contains {@code causePart}. */
     public static double pauseMillisCausedBy(RuleContext ctx, String causePart) {
         GcMetrics m = ctx.metrics();

@@ -203,6 +203,12 @@ public final class Harness {
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path gcLog = dir.resolve("gc.log");
+        // a run directory of an earlier invocation keeps its log files; the JVM would rotate them beside this one
+        try (var old = Files.newDirectoryStream(dir, "gc.log*")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
         Path jfr = dir.resolve("rec.jfr");
         Path hlog = dir.resolve("latency.hlog");
         List<String> jvm = new ArrayList<>(options);

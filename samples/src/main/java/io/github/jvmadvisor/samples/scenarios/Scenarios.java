@@ -55,7 +55,7 @@ public final class Scenarios {
                 new Scenario("humongous", 4, "Humongous buffers with 1 MB G1 regions", Goal.BALANCED,
                         HumongousWork.class, List.of("6", "48"),
                         List.of("-XX:+UseG1GC", "-Xmx512m", "-XX:G1HeapRegionSize=1m"),
-                        TargetMetric.pausesByCause("humongous-allocation GCs", "G1 Humongous Allocation"),
+                        TargetMetric.collectionsByCause("humongous-allocation GCs", "G1 Humongous Allocation"),
                         List.of(TargetMetric.fromGcLog("evacuation failures", "",
                                 m -> (double) m.evacuationFailures()),
                                 TargetMetric.printed("buffers_per_s", "buffers", "/s", true)),
@@ -64,7 +64,7 @@ public final class Scenarios {
                                 + "into the old generation and starts collections."),
                 new Scenario("metaspace", 5, "Generated classes grow metaspace", Goal.BALANCED,
                         ClassChurnWork.class, List.of("5000", "5000"), List.of("-XX:+UseG1GC", "-Xmx256m"),
-                        TargetMetric.pausesByCause("Metadata GC Threshold GCs", "Metadata GC Threshold"),
+                        TargetMetric.collectionsByCause("Metadata GC Threshold GCs", "Metadata GC Threshold"),
                         List.of(TargetMetric.printed("classes_per_s", "classes", "/s", true)), Collector.G1,
                         null, false, null, false,
                         "A generator defines thousands of classes; each time metaspace reaches its "

@@ -24,11 +24,8 @@ public record TargetMetric(String name, String unit, boolean higherIsBetter, Fun
         return new TargetMetric(name, unit, false, r -> r.gc() == null ? null : read.apply(r.gc()));
     }
 
-    /** Collections of the GC log whose cause is {@code cause}. */
-    public static TargetMetric pausesByCause(String name, String cause) {
-        return fromGcLog(name, "", m -> {
-            GcMetrics.PauseStats s = m.pausesByCause().get(cause);
-            return s == null ? 0.0 : (double) s.count();
-        });
+    /** Collections of the GC log whose cause is {@code cause} (a G1 cycle once, not once per pause). */
+    public static TargetMetric collectionsByCause(String name, String cause) {
+        return fromGcLog(name, "", m -> (double) m.collectionsByCause().getOrDefault(cause, 0L));
     }
 }

@@ -106,9 +106,8 @@ public final class GcMetricsBuilder implements GcEventListener {
     private long fullAfterAbandonedYoung;
     private final Map<String, Long> fullByCause = new TreeMap<>();
     private final Map<String, Long> collectionsByCause = new TreeMap<>();
-    /** GC ids of the collections counted last, -1 when free. */
-    private final long[] countedIds = {-1, -1, -1, -1, -1, -1, -1, -1};
-    private int countedNext;
+    /** GC ids counted as collections in this run, at their id modulo the length; -1 when free. */
+    private final long[] countedIds = newCountedIds();
     private long humongousTriggered;
     private int humongousRegionsPeak = -1;
     private long evacuationFailures;
@@ -227,21 +226,28 @@ public final class GcMetricsBuilder implements GcEventListener {
     }
 
     /**
-     * Whether a pause with this GC id starts a collection not yet counted: the pauses of a ZGC or Shenandoah
-     * collection share its id, and generational ZGC interleaves a few collections, so the last ids are kept.
+     * Whether a pause with this GC id starts a collection not yet counted. The pauses of a ZGC or Shenandoah
+     * collection share its id; a generational ZGC old collection pauses again after the minor collections that
+     * ran meanwhile, and Serial's full collection inside a young one ends first, so ids do not arrive in order.
+     * The ids counted are kept by id modulo the table's size: one that comes back within that many collections
+     * is found.
      */
     private boolean newCollection(long gcId) {
         if (gcId < 0) {
             return true;
         }
-        for (long id : countedIds) {
-            if (id == gcId) {
-                return false;
-            }
+        int slot = (int) (gcId % countedIds.length);
+        if (countedIds[slot] == gcId) {
+            return false;
         }
-        countedIds[countedNext] = gcId;
-        countedNext = (countedNext + 1) % countedIds.length;
+        countedIds[slot] = gcId;
         return true;
+    }
+
+    private static long[] newCountedIds() {
+        long[] ids = new long[1024];
+        java.util.Arrays.fill(ids, -1);
+        return ids;
     }
 
     /** A fall in metaspace use: classes unloaded (64 KB or more counts as an unloading collection). */

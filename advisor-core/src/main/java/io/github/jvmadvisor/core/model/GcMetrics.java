@@ -44,7 +44,7 @@ import java.util.Map;
  * @param pacer Shenandoah's allocation pacer ({@code gc,ergo} and {@code gc,stats} lines), or {@code null}
  *     when the input has none
  * @param collectionsByCause collections per cause: the pauses of {@code pausesByCause} counted once per GC id
- *     (the pauses of a ZGC or Shenandoah collection share it), without the Remark and Cleanup pauses of a G1
+ *     (the pauses of a ZGC or Shenandoah collection share it), so collections that paused at least once, without the Remark and Cleanup pauses of a G1
  *     cycle, which carry the cause of the cycle they end under ids of their own: a G1 cycle started by the
  *     metaspace threshold is one collection and three pauses. Parallel on JDK 17 answers the threshold with a
  *     young and then a full collection: two

@@ -30,6 +30,13 @@ public final class JfrFacts {
     public Instant last = Instant.MIN;
     public Instant jvmStart;
     public long garbageCollections;
+    /** {@code jdk.GarbageCollection} events per collector name ({@code G1New}, {@code G1Old}, {@code Z}, ...). */
+    public final Map<String, Long> collectionsByName = new java.util.TreeMap<>();
+    /** The GC ids of those events, in the recording's order (G1Old ones left out). */
+    public final List<Long> collectionIds = new ArrayList<>();
+    /** The lowest and highest GC id of those events. */
+    public long firstCollectionId = Long.MAX_VALUE;
+    public long lastCollectionId = -1;
     /** Bytes allocated during the recording, from {@code jdk.ThreadAllocationStatistics} snapshots. */
     public long allocatedBytes;
 
@@ -61,6 +68,12 @@ public final class JfrFacts {
                         break;
                     case "jdk.GarbageCollection":
                         f.garbageCollections++;
+                        f.collectionsByName.merge(e.getString("name"), 1L, Long::sum);
+                        if (!"G1Old".equals(e.getString("name"))) {
+                            f.collectionIds.add(e.getLong("gcId"));
+                        }
+                        f.firstCollectionId = Math.min(f.firstCollectionId, e.getLong("gcId"));
+                        f.lastCollectionId = Math.max(f.lastCollectionId, e.getLong("gcId"));
                         break;
                     case "jdk.ThreadAllocationStatistics":
                         RecordedThread t = e.getThread("thread");

@@ -16,6 +16,7 @@ import io.github.jvmadvisor.core.testing.Jdks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +102,33 @@ class GcLogVersusJfrTest {
         double tolerance = "ZGC".equals(collector) ? 0.50 : 0.25;
         assertTrue(Math.abs(logRate / jfrRate - 1) <= tolerance, String.format(java.util.Locale.ROOT,
                 "allocation rate: log %.0f MB/s vs JFR %.0f MB/s", logRate / 1048576, jfrRate / 1048576));
+        // collections, each once, checked against the recording's jdk.GarbageCollection events. Those are one per
+        // collection with three exceptions, so the GC ids are compared: G1 also has a G1Old spanning each
+        // concurrent cycle (the log counts the cycle at its concurrent-start pause); generational Shenandoah on 25
+        // has a second event for a bootstrap young cycle that goes on into old marking, and events for cycles
+        // that never paused (the log counts collections by their pauses); and the recording can start after the
+        // first collection (GC(0) on 17 G1) and stop before the last (one running at exit)
+        long logCollections = r.analysis().metrics().collectionsByCause().values().stream().mapToLong(Long::longValue)
+                .sum();
+        java.util.Set<Long> pausedInRecording = new java.util.HashSet<>();
+        f.pauses.forEach(p -> pausedInRecording.add(p.gcId()));
+        java.util.TreeSet<Long> jfrIds = new java.util.TreeSet<>(f.collectionIds);
+        jfrIds.retainAll(pausedInRecording);
+        java.util.TreeSet<Long> logIds = new java.util.TreeSet<>();
+        pauses.stream().filter(p -> p.kind() != PauseKind.REMARK && p.kind() != PauseKind.CLEANUP)
+                .forEach(p -> logIds.add(p.gcId()));
+        long outside = logIds.stream().filter(id -> id < f.firstCollectionId || id > f.lastCollectionId).count();
+        System.out.printf("%s %s %s: collections log %d (%d outside the recording's GC ids %d-%d), jfr %s, %d "
+                + "distinct ids that paused%n", jdk, collector, flags, logCollections, outside, f.firstCollectionId,
+                f.lastCollectionId, f.collectionsByName, jfrIds.size());
+        assertEquals(logIds.size(), logCollections, "one collection per GC id that paused");
+        assertTrue(outside <= 2, "at most one collection before the recording and one after it: " + outside);
+        java.util.TreeSet<Long> onlyLog = new java.util.TreeSet<>(logIds);
+        onlyLog.removeAll(jfrIds);
+        java.util.TreeSet<Long> onlyJfr = new java.util.TreeSet<>(jfrIds);
+        onlyJfr.removeAll(logIds);
+        assertEquals(jfrIds.size(), logCollections - outside, "collections, log vs jdk.GarbageCollection "
+                + f.collectionsByName + "; GC ids only in the recording " + onlyJfr + ", only in the log " + onlyLog);
         long scope = timerScopeNanos(collector);
         if (jdk.feature() == 17 && "Serial".equals(collector)) {
             serial17(logIn, jfrIn, safepoints, scope);

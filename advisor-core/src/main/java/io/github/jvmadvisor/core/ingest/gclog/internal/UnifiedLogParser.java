@@ -680,6 +680,7 @@ public final class UnifiedLogParser implements FormatParser {
     private static final String[] KNOWN_GC_ID_PREFIXES = {
         // Shenandoah cycle control
         "Cancelling GC", "Cancel marking", "Terminating old gc cycle", "Coalescing and filling",
+        "Bootstrap cycle for old generation was cancelled",
         // G1 and others at info in gc,heap or gc
         "Heap before GC", "Heap after GC", "Heap Before GC", "Heap After GC", "Clearing All SoftReferences",
         "MMU target violated", "Using ", "Attempting ",

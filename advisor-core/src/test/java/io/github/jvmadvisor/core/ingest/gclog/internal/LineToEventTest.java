@@ -174,6 +174,13 @@ class LineToEventTest {
     }
 
     @Test
+    void generationalShenandoahCancelledBootstrapIsKnown() {
+        // JDK 25, -XX:ShenandoahGCMode=generational: a young cycle that was to start old marking was cancelled
+        read("[2026-12-07T10:31:02.114+0000][2.913s][info][gc          ] GC(96) Bootstrap cycle for old generation "
+                + "was cancelled");
+    }
+
+    @Test
     void shenandoahCycleDegeneratedPauseAndTriggerCause() {
         read("[1.305s][info][gc          ] Trigger: Average GC time (254.64 ms) is above the time for average "
                         + "allocation rate (3403 MB/s) to deplete free headroom (377M) (margin of error = 1.80)",

@@ -129,7 +129,7 @@ public final class Advisor {
                     continue;
                 }
                 for (Recommendation r : f.recommendations()) {
-                    candidates.add(new Candidate(rule, f, r, score(f, r, completeness), r.confidence() * completeness));
+                    candidates.add(new Candidate(rule, f, r, weighted(f, r, completeness), r.confidence() * completeness));
                 }
             }
         }
@@ -235,11 +235,13 @@ public final class Advisor {
         return 0.6 + 0.4 * have / uses.size();
     }
 
-    /** The finding's score shaped by the goal and the confidence, 0 to 100. */
-    private double score(Finding f, Recommendation r, double completeness) {
+    /**
+     * The finding's score shaped by the goal and the confidence, not yet capped at 100: two findings at the top
+     * of their scale keep the order the goal and the confidence give them.
+     */
+    private double weighted(Finding f, Recommendation r, double completeness) {
         double confidence = r.confidence() * completeness;
-        double s = f.score() * r.effect().metric().weight(goal) * (0.5 + 0.5 * confidence);
-        return Math.round(Math.max(0, Math.min(100, s)) * 10) / 10.0;
+        return f.score() * r.effect().metric().weight(goal) * (0.5 + 0.5 * confidence);
     }
 
     /** Validity, collector consistency, merging and conflicts; {@code candidates} sorted best first. */
@@ -517,14 +519,17 @@ public final class Advisor {
 
     /** One recommendation on its way to the ranking. */
     private static final class Candidate {
-        /** Errors first, then by score (highest first), rule id and the recommendation's place in its finding. */
+        /**
+         * Errors first, then by weighted score before the cap (highest first), rule id and the recommendation's
+         * place in its finding.
+         */
         static final Comparator<Candidate> ORDER = new Comparator<>() {
             @Override
             public int compare(Candidate a, Candidate b) {
                 int c = Integer.compare(a.finding.severity() == Severity.ERROR ? 0 : 1,
                         b.finding.severity() == Severity.ERROR ? 0 : 1);
                 if (c == 0) {
-                    c = Double.compare(b.score, a.score);
+                    c = Double.compare(b.weighted, a.weighted);
                 }
                 if (c == 0) {
                     c = a.rule.id().compareTo(b.rule.id());
@@ -537,15 +542,19 @@ public final class Advisor {
         final Rule rule;
         final Finding finding;
         final Recommendation rec;
+        /** The score reported, 0 to 100. */
         final double score;
+        /** The score before the cap, which orders candidates. */
+        final double weighted;
         final double confidence;
         final List<String> alsoFrom = new ArrayList<>();
 
-        Candidate(Rule rule, Finding finding, Recommendation rec, double score, double confidence) {
+        Candidate(Rule rule, Finding finding, Recommendation rec, double weighted, double confidence) {
             this.rule = rule;
             this.finding = finding;
             this.rec = rec;
-            this.score = score;
+            this.weighted = weighted;
+            this.score = Math.round(Math.max(0, Math.min(100, weighted)) * 10) / 10.0;
             this.confidence = Math.round(confidence * 100) / 100.0;
         }
 

@@ -170,6 +170,17 @@ class AdvisorTest {
     }
 
     @Test
+    void findingsAtTheTopOfTheScaleKeepTheOrderTheGoalGivesThem() {
+        // 95 x 1.4 = 133 and 100 x 1.4 = 140 before the cap: both report 100, and the rule id (AOT before
+        // GCSEL) used to decide between them
+        Rule lower = new Fixed("AOT-93", 95, Metric.LATENCY, FlagChange.set("MaxGCPauseMillis", 50));
+        Rule higher = new Fixed("GCSEL-92", 100, Metric.LATENCY, FlagChange.enable("UseZGC"));
+        Report r = advisor(Goal.LATENCY, lower, higher).advise(g1Log);
+        assertEquals(List.of("GCSEL-92", "AOT-93"), ids(r));
+        assertEquals(List.of(100.0, 100.0), r.recommendations().stream().map(Report.Ranked::score).toList());
+    }
+
+    @Test
     void equalChangesMergeAndConflictingOnesGoToTheHigherScore() {
         Rule a = new Fixed("HEAP-95", 90, Metric.THROUGHPUT, FlagChange.set("GCTimeRatio", 24));
         Rule same = new Fixed("HEAP-96", 80, Metric.THROUGHPUT, FlagChange.set("GCTimeRatio", 24));

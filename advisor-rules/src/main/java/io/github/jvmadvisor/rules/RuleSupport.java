@@ -16,9 +16,15 @@ public final class RuleSupport {
         if (m == null || m.fullGcs() == null) {
             return 0;
         }
+        return countsCausedBy(m.fullGcs().byCause(), causePart);
+    }
+
+    /** The counts whose cause contains {@code causePart} (case-insensitive), summed. */
+    private static long countsCausedBy(Map<String, Long> byCause, String causePart) {
+        String part = causePart.toLowerCase(java.util.Locale.ROOT);
         long n = 0;
-        for (Map.Entry<String, Long> e : m.fullGcs().byCause().entrySet()) {
-            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(causePart.toLowerCase(java.util.Locale.ROOT))) {
+        for (Map.Entry<String, Long> e : byCause.entrySet()) {
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(part)) {
                 n += e.getValue();
             }
         }
@@ -46,17 +52,7 @@ public final class RuleSupport {
      */
     public static long collectionsCausedBy(RuleContext ctx, String causePart) {
         GcMetrics m = ctx.metrics();
-        if (m == null) {
-            return 0;
-        }
-        long n = 0;
-        String part = causePart.toLowerCase(java.util.Locale.ROOT);
-        for (Map.Entry<String, Long> e : m.collectionsByCause().entrySet()) {
-            if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains(part)) {
-                n += e.getValue();
-            }
-        }
-        return n;
+        return m == null ? 0 : countsCausedBy(m.collectionsByCause(), causePart);
     }
 
     /** Total pause milliseconds whose cause contains {@code causePart}. */

@@ -105,7 +105,6 @@ public final class GcMetricsBuilder implements GcEventListener {
     private long fullNanos;
     private long fullAfterAbandonedYoung;
     private final Map<String, Long> fullByCause = new TreeMap<>();
-    private final Map<String, Long> collectionsByCause = new TreeMap<>();
     /** GC ids counted as collections in this run, at their id modulo the length; -1 when free. */
     private final long[] countedIds = newCountedIds();
     private long humongousTriggered;
@@ -323,15 +322,11 @@ public final class GcMetricsBuilder implements GcEventListener {
         long d = p.durationNanos();
         allPauses.add(d);
         byKind.computeIfAbsent(p.kind(), k -> new PauseAggregate()).add(d);
-        cause(p.cause()).add(d);
+        PauseAggregate byThisCause = cause(p.cause());
+        byThisCause.add(d);
         if (p.kind() != PauseKind.REMARK && p.kind() != PauseKind.CLEANUP && newCollection(p.gcId())) {
             // Remark and Cleanup end a G1 cycle that its first pause, of another GC id, started and counted
-            String key = p.cause() == null ? UNKNOWN_CAUSE : p.cause();
-            if (collectionsByCause.containsKey(key) || collectionsByCause.size() < MAX_CAUSES) {
-                collectionsByCause.merge(key, 1L, Long::sum);
-            } else {
-                collectionsByCause.merge(OTHER, 1L, Long::sum);
-            }
+            byThisCause.collections++;
         }
         window(p.at(), W_PAUSE_COUNT, 1);
         window(p.at(), W_PAUSE_NANOS, d);
@@ -566,6 +561,12 @@ public final class GcMetricsBuilder implements GcEventListener {
                 .forEach(en -> kinds.put(en.getKey().id(), en.getValue().stats()));
         Map<String, GcMetrics.PauseStats> causes = new LinkedHashMap<>();
         byCause.forEach((k, v) -> causes.put(k, v.stats()));
+        Map<String, Long> collections = new TreeMap<>();
+        byCause.forEach((k, v) -> {
+            if (v.collections > 0) {
+                collections.put(k, v.collections);
+            }
+        });
         Double stw = hasPauseData && timed ? allPauses.totalNanos / (double) durationNanos : null;
         Integer cpus = setup.cpusAvailable() != null ? setup.cpusAvailable() : setup.cpusTotal();
         Double gcCpu = sawCpu && timed && cpus != null && cpus > 0
@@ -668,7 +669,7 @@ public final class GcMetricsBuilder implements GcEventListener {
                 new GcMetrics.MetaspacePeaks(metaUsedPeak >= 0 ? metaUsedPeak : null,
                         metaCommittedPeak >= 0 ? metaCommittedPeak : null, sawMeta ? metaUnloaded : null,
                         sawMeta ? metaUnloadings : null),
-                sps, windows, pauseCpuStats(setup), youngPhases, pacer, new TreeMap<>(collectionsByCause));
+                sps, windows, pauseCpuStats(setup), youngPhases, pacer, collections);
     }
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */
@@ -837,6 +838,8 @@ public final class GcMetricsBuilder implements GcEventListener {
     static final class PauseAggregate {
         private final Histogram micros = new Histogram(3);
         long count;
+        /** The pauses that started a collection (not counted by {@link #add}). */
+        long collections;
         long totalNanos;
         long maxNanos;
 

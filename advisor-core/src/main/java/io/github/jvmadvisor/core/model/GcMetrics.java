@@ -43,11 +43,12 @@ import java.util.Map;
  *     {@code null} when the input has none
  * @param pacer Shenandoah's allocation pacer ({@code gc,ergo} and {@code gc,stats} lines), or {@code null}
  *     when the input has none
- * @param collectionsByCause collections per cause: the pauses of {@code pausesByCause} counted once per GC id
- *     (the pauses of a ZGC or Shenandoah collection share it), so collections that paused at least once, without the Remark and Cleanup pauses of a G1
- *     cycle, which carry the cause of the cycle they end under ids of their own: a G1 cycle started by the
- *     metaspace threshold is one collection and three pauses. Parallel on JDK 17 answers the threshold with a
- *     young and then a full collection: two
+ * @param collectionsByCause collections per cause, or the pause counts when {@code null} is given: the pauses
+ *     of {@code pausesByCause} counted once per GC id (the pauses of a ZGC or Shenandoah collection share it), so
+ *     the collections that paused at least once, without the Remark and Cleanup pauses of a G1 cycle, which carry
+ *     the cause of the cycle they end under ids of their own: a G1 cycle started by the metaspace threshold is
+ *     one collection and three pauses. Parallel on JDK 17 answers the threshold with a young and then a full
+ *     collection: two
  */
 public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
         Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
@@ -58,23 +59,7 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer,
         Map<String, Long> collectionsByCause) {
 
-    /** The figures without collections by cause (they are the pauses by cause). */
-    public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
-            Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds,
-            Double stwFractionMaxWindow, Double gcCpuFraction, Double allocationRateBytesPerSec,
-            Double promotionRateBytesPerSec, LiveSet liveSet, Double effectiveGogc, FullGcs fullGcs,
-            long humongousAllocations, Integer humongousRegionsPeak, long evacuationFailures,
-            StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
-            CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
-            List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer) {
-        this(durationSeconds, runs, pauses, pausesByKind, pausesByCause, stwFraction, windowSeconds,
-                stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
-                effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
-                allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
-                windows, pauseCpu, youngPhases, pacer, null);
-    }
-
-    /** The figures without pause phases and pacer (inputs that have neither). */
+    /** The figures without pause phases, pacer and collections by cause (the pause counts stand for those). */
     public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
             Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds,
             Double stwFractionMaxWindow, Double gcCpuFraction, Double allocationRateBytesPerSec,
@@ -87,7 +72,7 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
                 stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
                 effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
                 allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
-                windows, pauseCpu, null, null);
+                windows, pauseCpu, null, null, null);
     }
 
     public GcMetrics {
@@ -208,11 +193,6 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      *     one piece at a time), about the number of collections that unloaded classes; {@code null} with it
      */
     public record MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes, Long unloadedBytes, Long unloadings) {
-
-        /** Peaks without what was unloaded (a source that does not have it). */
-        public MetaspacePeaks(Long peakUsedBytes, Long peakCommittedBytes) {
-            this(peakUsedBytes, peakCommittedBytes, null, null);
-        }
     }
 
     /**

@@ -57,18 +57,6 @@ public record Resources(NativeMemory memory, ContainerUsage container, OldObject
                     new TreeMap<>(nmtByCategory));
         }
 
-        /** Non-heap memory without class counts. */
-        public NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
-                Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
-                Long directCountPeak, Long directMaxCapacityBytes, Long threadsPeak, Long threadsStarted,
-                Long rssPeakBytes, Long rssLastBytes, Long nmtCommittedPeakBytes, Map<String, NmtCategory> nmtByCategory,
-                Long physicalUsedPeakBytes, Long swapUsedPeakBytes) {
-            this(metaspaceUsedPeakBytes, metaspaceCommittedPeakBytes, classSpaceCommittedPeakBytes,
-                    metaspaceGcThresholdBytes, directUsedPeakBytes, directCountPeak, directMaxCapacityBytes, threadsPeak,
-                    threadsStarted, rssPeakBytes, rssLastBytes, nmtCommittedPeakBytes, nmtByCategory,
-                    physicalUsedPeakBytes, swapUsedPeakBytes, null, null);
-        }
-
         /** Non-heap memory without the swap in use (recordings before JDK 25 have no {@code jdk.SwapSpace}). */
         public NativeMemory(Long metaspaceUsedPeakBytes, Long metaspaceCommittedPeakBytes,
                 Long classSpaceCommittedPeakBytes, Long metaspaceGcThresholdBytes, Long directUsedPeakBytes,
@@ -78,7 +66,7 @@ public record Resources(NativeMemory memory, ContainerUsage container, OldObject
             this(metaspaceUsedPeakBytes, metaspaceCommittedPeakBytes, classSpaceCommittedPeakBytes,
                     metaspaceGcThresholdBytes, directUsedPeakBytes, directCountPeak, directMaxCapacityBytes, threadsPeak,
                     threadsStarted, rssPeakBytes, rssLastBytes, nmtCommittedPeakBytes, nmtByCategory,
-                    physicalUsedPeakBytes, null);
+                    physicalUsedPeakBytes, null, null, null);
         }
     }
 

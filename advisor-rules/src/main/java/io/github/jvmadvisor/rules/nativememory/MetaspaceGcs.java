@@ -100,18 +100,17 @@ public final class MetaspaceGcs implements Rule {
         }
         double ms = RuleSupport.pauseMillisCausedBy(ctx, "Metadata GC");
         GcMetrics m = ctx.metrics();
-        Long used = ctx.evidence().resources().map(Resources::memory).map(Resources.NativeMemory::metaspaceUsedPeakBytes)
-                .orElse(null);
+        Resources.NativeMemory nm = ctx.evidence().resources().map(Resources::memory).orElse(null);
+        Long used = nm == null ? null : nm.metaspaceUsedPeakBytes();
         if (used == null && m.metaspace() != null) {
             used = m.metaspace().peakUsedBytes();
         }
         // the high-water mark is compared with committed metaspace, which runs a quarter or so above used
-        Long committed = ctx.evidence().resources().map(Resources::memory)
-                .map(Resources.NativeMemory::metaspaceCommittedPeakBytes).orElse(null);
+        Long committed = nm == null ? null : nm.metaspaceCommittedPeakBytes();
         if (committed == null && m.metaspace() != null) {
             committed = m.metaspace().peakCommittedBytes();
         }
-        Churn churn = churn(ctx, m, used, n);
+        Churn churn = churn(ctx.param(CHURN_SHARE), m, nm, used, n);
         double info = ctx.param(INFO_COUNT);
         double warn = Math.max(info + 1, ctx.param(WARN_COUNT));
         Finding.Builder f = Finding.of(this, Math.max(25, Scores.rising(n, info, warn)))
@@ -139,7 +138,6 @@ public final class MetaspaceGcs implements Rule {
             if (unloaded != null) {
                 f.figure(Figure.bytes("metaspace unloaded", unloaded));
             }
-            Resources.NativeMemory nm = ctx.evidence().resources().map(Resources::memory).orElse(null);
             if (nm != null && nm.classesUnloaded() != null) {
                 f.figure(Figure.count("classes unloaded", nm.classesUnloaded()));
                 f.figure(Figure.count("classes loaded at most", nm.classesLoadedPeak()));
@@ -153,10 +151,9 @@ public final class MetaspaceGcs implements Rule {
                                 "metaspace stops filling with classes that are dropped again")
                         .confidence(0.6)
                         .references("rules.md NAT-02", "garbagecat error.metaspace.allocation.failure").build());
-                // each unloading collection frees about u, the room the next classes fill; a threshold S adds at
-                // most S - P to it (less: the threshold is compared with committed metaspace, which runs above
-                // used), so at least n * u / (u + S - P) collections remain
-                // at least double the room of a cycle: 1.3x the peak can be no more than the threshold was
+                // each unloading collection frees about u, the room the next classes fill; a threshold S of at
+                // least P + u (1.3x the peak alone can be no more than the threshold was) adds at most S - P to it
+                // (less: it is compared with committed metaspace), so at least n * u / (u + S - P) remain
                 long spaced = Math.max(size, (long) Math.ceil((used + churn.perCollection) / (1 << 20)) << 20);
                 long added = Math.max(0, spaced - used);
                 double atMostFewer = 1 - churn.perCollection / (churn.perCollection + added);
@@ -200,11 +197,10 @@ public final class MetaspaceGcs implements Rule {
      * collections) or from {@code jdk.ClassLoadingStatistics} (classes unloaded against the most loaded at once),
      * whichever reaches {@code churnShare}; {@code null} when neither does or the peak is unknown.
      */
-    private static Churn churn(RuleContext ctx, GcMetrics m, Long used, long n) {
+    private static Churn churn(double share, GcMetrics m, Resources.NativeMemory nm, Long used, long n) {
         if (used == null || used <= 0) {
             return null;
         }
-        double share = ctx.param(CHURN_SHARE);
         GcMetrics.MetaspacePeaks mp = m.metaspace();
         if (mp != null && mp.unloadedBytes() != null && mp.unloadedBytes() >= share * used) {
             long falls = mp.unloadings() == null || mp.unloadings() == 0 ? n : mp.unloadings();
@@ -212,7 +208,6 @@ public final class MetaspaceGcs implements Rule {
                     + Units.number(Math.round(10.0 * mp.unloadedBytes() / used) / 10.0) + " x its peak",
                     (double) mp.unloadedBytes() / Math.max(1, falls));
         }
-        Resources.NativeMemory nm = ctx.evidence().resources().map(Resources::memory).orElse(null);
         if (nm != null && nm.classesUnloaded() != null && nm.classesLoadedPeak() != null && nm.classesLoadedPeak() > 0
                 && nm.classesUnloaded() >= share * nm.classesLoadedPeak()) {
             // metaspace per class from the peak: the average class, JDK classes included

@@ -48,11 +48,11 @@ class AdviseCommandTest {
                 EXAMPLE.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals(1, root.get("schemaVersion").asInt());
+        assertEquals(2, root.get("schemaVersion").asInt());
         assertEquals(25, root.get("targetJdk").asInt());
         JsonNode first = root.at("/recommendations/0");
-        for (String field : List.of("rank", "ruleId", "pack", "severity", "score", "summary", "flags", "expectedEffect",
-                "confidence")) {
+        for (String field : List.of("rank", "ruleId", "pack", "role", "severity", "score", "summary", "flags",
+                "expectedEffect", "confidence")) {
             assertTrue(first.has(field), field + " in " + first);
         }
         assertEquals("LINT-01", first.get("ruleId").asText());
@@ -61,6 +61,8 @@ class AdviseCommandTest {
         String line = root.at("/commandLine/text").asText();
         assertTrue(line.contains("-XX:+UseG1GC") && line.contains("-XX:MaxRAMPercentage=50") && !line.contains("Fraction"), line);
         assertTrue(root.at("/commandLine/startsOk").asBoolean());
+        assertTrue(root.at("/commandLine/decisions").isArray() && root.at("/commandLine/steps").isArray());
+        assertTrue(root.get("safetyNets").isArray());
         assertTrue(root.get("findings").isArray() && root.get("notApplicable").isArray());
         // the analyze sections follow
         assertEquals("G1", root.at("/gc/collector").asText());

@@ -248,19 +248,22 @@ public final class JvmAdvisor {
 
         /**
          * What identifies advice for "has it changed": rule, severity and the flags it changes (names and
-         * operation, not values), in rank order. Values follow the measurements (a budget of 68 % one window,
-         * 72 % the next) and would log the same advice again every window.
+         * operation, not values), whatever their order. Values follow the measurements (a budget of 68 % one
+         * window, 72 % the next) and would log the same advice again every window; so would the order of two
+         * recommendations of nearly equal score, which swap when a figure moves a little (13 recommendations
+         * re-logged each time in a 512 MB cgroup).
          */
         static String signature(Report r) {
-            StringBuilder b = new StringBuilder();
+            java.util.TreeSet<String> lines = new java.util.TreeSet<>();
             for (Report.Ranked x : r.recommendations()) {
+                StringBuilder b = new StringBuilder();
                 b.append(x.ruleId()).append(' ').append(x.severity());
                 for (io.github.jvmadvisor.core.rule.FlagChange c : x.changes()) {
                     b.append(' ').append(c.op()).append(' ').append(c.name());
                 }
-                b.append('\n');
+                lines.add(b.toString());
             }
-            return b.toString();
+            return String.join("\n", lines);
         }
 
         private javax.management.ObjectName register() {
@@ -392,6 +395,6 @@ public final class JvmAdvisor {
                 InputIssue.INTERNAL_ERROR, "the startup check failed: " + e)))), Optional.empty());
         return new Report(target, "", o.goal(), List.of(), List.of(), List.of(),
                 List.of(new Report.RuleError(FAILURE_ID, "runtime", e.toString())), List.of(),
-                new Report.CommandLine(List.of(), "", true, List.of(), List.of()), 0, empty);
+                new Report.CommandLine(List.of(), "", true, List.of(), List.of(), List.of(), List.of()), 0, empty);
     }
 }

@@ -142,7 +142,8 @@ public final class Advisor {
         for (Candidate c : kept) {
             ranked.add(c.ranked(ranked.size() + 1, catalogue, given));
         }
-        Report.CommandLine line = commandLine(evidence, ranked, catalogue);
+        Report.CommandLine line = commandLine(evidence, ranked, kept, catalogue);
+        ranked = followPlan(ranked, kept, line);
         return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
                 run, evidence);
     }
@@ -250,6 +251,12 @@ public final class Advisor {
         List<Candidate> valid = new ArrayList<>();
         for (Candidate c : candidates) {
             String why = invalid(c.rec, catalogue, target);
+            if (why == null && c.rec.effect().contradictsDirection()) {
+                LOG.warn("rule {} predicts {} labelled {}: left out", c.rule.id(), c.rec.effect().predictedChange(),
+                        c.rec.effect().direction().id());
+                why = "its predicted change (" + c.rec.effect().predictedChange() + ") contradicts its direction ("
+                        + c.rec.effect().direction().id() + "): a defect of the rule";
+            }
             if (why != null) {
                 suppressed.add(c.suppressed(why));
             } else {
@@ -337,20 +344,9 @@ public final class Advisor {
         return out;
     }
 
-    /** Flags that set the same thing in different ways: the last one given wins, so they are one choice. */
-    private static final Map<String, String> SAME_SETTING = Map.ofEntries(
-            Map.entry("MaxHeapSize", "<max-heap>"), Map.entry("MaxRAMPercentage", "<max-heap>"),
-            Map.entry("MaxRAMFraction", "<max-heap>"), Map.entry("InitialHeapSize", "<initial-heap>"),
-            Map.entry("InitialRAMPercentage", "<initial-heap>"), Map.entry("InitialRAMFraction", "<initial-heap>"),
-            Map.entry("MinRAMPercentage", "<small-heap>"), Map.entry("MinRAMFraction", "<small-heap>"));
-
-    /** All collector selection flags are one choice, and so are the flags of {@link #SAME_SETTING}; other flags are their own. */
+    /** All collector selection flags are one choice, and so are the flags of {@link Planner#SAME_SETTING}; other flags are their own. */
     private static String collectorAware(FlagChange ch) {
-        return selects(ch) != null ? "<collector>" : sameSetting(ch.name());
-    }
-
-    private static String sameSetting(String name) {
-        return SAME_SETTING.getOrDefault(name, name);
+        return selects(ch) != null ? "<collector>" : Planner.sameSetting(ch.name());
     }
 
     private static String describe(FlagChange ch) {
@@ -408,39 +404,28 @@ public final class Advisor {
         return null;
     }
 
-    /** The current options with the warning- and error-level recommendations applied, then checked. */
-    private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, FlagCatalogue catalogue) {
-        List<JavaOptions.Option> current = JavaOptions.parse(jvmArguments(e)).options();
-        List<String> options = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (JavaOptions.Option o : current) {
-            options.add(o.text());
-            names.add(FlagChange.key(o));
-        }
+    /**
+     * The current options with the warning- and error-level recommendations applied and settled into one plan
+     * ({@link Planner}), then checked.
+     */
+    private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, List<Candidate> kept,
+            FlagCatalogue catalogue) {
         List<Integer> applied = new ArrayList<>();
-        for (Report.Ranked r : ranked) {
+        List<Planner.Applied> plan = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Report.Ranked r = ranked.get(i);
             if (r.severity().compareTo(Severity.WARNING) < 0 || r.changes().isEmpty()) {
                 continue;
             }
             applied.add(r.rank());
-            for (FlagChange ch : r.changes()) {
-                String key = ch.name();
-                boolean selectsCollector = selects(ch) != null;
-                for (int i = options.size() - 1; i >= 0; i--) {
-                    boolean sameFlag = names.get(i).equals(key)
-                            || (ch.op() == FlagChange.Op.SET && sameSetting(names.get(i)).equals(sameSetting(key)));
-                    boolean otherCollector = selectsCollector && options.get(i).startsWith("-XX:+")
-                            && selects(FlagChange.option(options.get(i))) != null;
-                    if (sameFlag || otherCollector) {
-                        options.remove(i);
-                        names.remove(i);
-                    }
-                }
-                if (ch.op() == FlagChange.Op.SET) {
-                    options.add(ch.option());
-                    names.add(ch.name());
-                }
-            }
+            Recommendation rec = kept.get(i).rec;
+            plan.add(new Planner.Applied(r.rank(), r.ruleId(), r.changes(), rec.intents(), rec.action()));
+        }
+        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, Planner.memory(e));
+        List<String> options = new ArrayList<>(planned.options());
+        List<String> names = new ArrayList<>();
+        for (JavaOptions.Option o : JavaOptions.parse(options).options()) {
+            names.add(FlagChange.key(o));
         }
         // advice for one collector needs that collector: pin it when the options leave the choice to ergonomics
         Collector pinned = null;
@@ -477,7 +462,53 @@ public final class Advisor {
                 problems.add(f);
             }
         }
-        return new Report.CommandLine(finalOptions, shellJoin(finalOptions), check.startsOk(), problems, applied);
+        return new Report.CommandLine(finalOptions, shellJoin(finalOptions), check.startsOk(), problems, applied,
+                planned.decisions(), planned.steps());
+    }
+
+    /**
+     * The ranking with each applied recommendation that wants a fixed heap showing the initial heap the plan gave
+     * it (HEAP-06 wrote {@code -Xms1g} for the old maximum; beside a new {@code -Xmx1536m} the plan has
+     * {@code -Xms1536m}), so that the entry and the suggested options say the same.
+     */
+    private static List<Report.Ranked> followPlan(List<Report.Ranked> ranked, List<Candidate> kept, Report.CommandLine line) {
+        List<Report.Ranked> out = new ArrayList<>(ranked.size());
+        JavaOptions planned = JavaOptions.parse(line.options());
+        for (int i = 0; i < ranked.size(); i++) {
+            Report.Ranked r = ranked.get(i);
+            boolean fixed = false;
+            for (io.github.jvmadvisor.core.rule.Intent in : kept.get(i).rec.intents()) {
+                fixed |= in instanceof io.github.jvmadvisor.core.rule.Intent.FixedHeap;
+            }
+            if (!fixed || !line.applied().contains(r.rank())) {
+                out.add(r);
+                continue;
+            }
+            List<FlagChange> changes = new ArrayList<>();
+            List<String> flags = new ArrayList<>();
+            String summary = r.summary();
+            for (int j = 0; j < r.changes().size(); j++) {
+                FlagChange ch = r.changes().get(j);
+                FlagChange now = ch;
+                String sameAs = Planner.sameSetting(ch.name());
+                if (ch.op() == FlagChange.Op.SET && sameAs.equals("<initial-heap>")) {
+                    for (JavaOptions.Option o : planned.options()) {
+                        if (o.isFlag() && Planner.sameSetting(o.name()).equals(sameAs)) {
+                            now = FlagChange.option(o.text());
+                        }
+                    }
+                }
+                if (!now.equals(ch)) {
+                    summary = summary.replace(ch.option(), now.option());
+                }
+                changes.add(now);
+                flags.add(now.equals(ch) ? r.flags().get(j) : now.toString());
+            }
+            out.add(new Report.Ranked(r.rank(), r.ruleId(), r.pack(), r.severity(), r.score(), summary, flags, changes,
+                    r.action(), r.finding(), r.figures(), r.expectedEffect(), r.confidence(), r.risk(), r.jdks(),
+                    r.references(), r.alsoFrom(), r.collector(), r.validOn(), r.role()));
+        }
+        return out;
     }
 
     /** Whether one of the options selects a collector ({@code -XX:+UseG1GC}). */
@@ -520,14 +551,18 @@ public final class Advisor {
     /** One recommendation on its way to the ranking. */
     private static final class Candidate {
         /**
-         * Errors first, then by weighted score before the cap (highest first), rule id and the recommendation's
-         * place in its finding.
+         * Changes that move the goal before safety nets and observability; within each, errors first, then by
+         * weighted score before the cap (highest first), rule id and the recommendation's place in its finding.
          */
         static final Comparator<Candidate> ORDER = new Comparator<>() {
             @Override
             public int compare(Candidate a, Candidate b) {
-                int c = Integer.compare(a.finding.severity() == Severity.ERROR ? 0 : 1,
-                        b.finding.severity() == Severity.ERROR ? 0 : 1);
+                // a safety net or an observability change never outranks a change that moves the goal
+                int c = Integer.compare(a.rec.movesGoal() ? 0 : 1, b.rec.movesGoal() ? 0 : 1);
+                if (c == 0) {
+                    c = Integer.compare(a.finding.severity() == Severity.ERROR ? 0 : 1,
+                            b.finding.severity() == Severity.ERROR ? 0 : 1);
+                }
                 if (c == 0) {
                     c = Double.compare(b.weighted, a.weighted);
                 }
@@ -615,7 +650,7 @@ public final class Advisor {
             java.util.Collections.sort(also);
             return new Report.Ranked(rank, rule.id(), rule.pack(), finding.severity(), score, rec.summary(), flags,
                     rec.changes(), rec.action(), finding.summary(), finding.figures(), rec.effect(), confidence, risk,
-                    rec.jdks(), rec.references(), also, rec.collector(), validOn(rec));
+                    rec.jdks(), rec.references(), also, rec.collector(), validOn(rec), rec.role());
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Role;
 import io.github.jvmadvisor.core.rule.Severity;
 import java.util.List;
 
@@ -20,7 +21,8 @@ import java.util.List;
  * @param targetJdk the JDK feature release the advice is for
  * @param catalogue the flag catalogue the flags were checked against ({@code "JDK 25 (25.0.3+9-LTS)"})
  * @param goal the goal that shaped the ranking
- * @param recommendations ranked, best first, merged and conflict-free
+ * @param recommendations ranked, best first, merged and conflict-free: first every change that moves the goal
+ *     ({@link #changes()}), then the safety nets and observability changes ({@link #safetyNets()})
  * @param findings every finding, highest score first (including those that recommend nothing)
  * @param notApplicable rules that did not run, with what was missing
  * @param errors rules that failed
@@ -34,8 +36,11 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
         List<NotApplicable> notApplicable, List<RuleError> errors, List<Suppressed> suppressed, CommandLine commandLine,
         int rulesRun, Evidence evidence) {
 
-    /** Version of the report's JSON form. */
-    public static final int SCHEMA = 1;
+    /**
+     * Version of the report's JSON form: 2 since safety nets and observability changes left {@code recommendations}
+     * for {@code safetyNets}, and the command line gained {@code decisions} and {@code steps}.
+     */
+    public static final int SCHEMA = 2;
 
     public Report {
         recommendations = List.copyOf(recommendations);
@@ -43,6 +48,16 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
         notApplicable = List.copyOf(notApplicable);
         errors = List.copyOf(errors);
         suppressed = List.copyOf(suppressed);
+    }
+
+    /** The recommendations that move the goal ({@link Role#CHANGE}), best first. */
+    public List<Ranked> changes() {
+        return recommendations.stream().filter(r -> r.role() == Role.CHANGE).toList();
+    }
+
+    /** The safety nets and observability changes, listed apart: they move no figure the goal is judged on. */
+    public List<Ranked> safetyNets() {
+        return recommendations.stream().filter(r -> r.role() != Role.CHANGE).toList();
     }
 
     /** The recommendations at or above a severity. */
@@ -75,11 +90,12 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
      *     collector on a command line that does not select one
      * @param validOn the JDK releases with a bundled flag catalogue (17, 21, 25) on which every flag the
      *     recommendation sets exists, checked, not declared
+     * @param role a change that moves the goal, or a safety net or observability change (listed apart)
      */
     public record Ranked(int rank, String ruleId, String pack, Severity severity, double score, String summary,
             List<String> flags, List<FlagChange> changes, String action, String finding, List<Figure> figures,
             Effect expectedEffect, double confidence, String risk, List<Integer> jdks, List<String> references,
-            List<String> alsoFrom, Collector collector, List<Integer> validOn) {
+            List<String> alsoFrom, Collector collector, List<Integer> validOn, Role role) {
         public Ranked {
             flags = List.copyOf(flags);
             changes = List.copyOf(changes);
@@ -128,13 +144,46 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
      * @param startsOk whether the target JDK's catalogue says a JVM starts with these options
      * @param problems what the check found (errors and warnings)
      * @param applied the ranks of the recommendations applied
+     * @param decisions what the planner settled so that the options agree with each other and with what the
+     *     user set (the initial heap following a new maximum, a cap raised above a threshold), and why
+     * @param steps what to do before the first start with these options (a training run that creates an
+     *     archive), and the options to add once it is done; empty when the options stand on their own
      */
     public record CommandLine(List<String> options, String text, boolean startsOk, List<OptionFinding> problems,
-            List<Integer> applied) {
+            List<Integer> applied, List<Decision> decisions, List<Step> steps) {
         public CommandLine {
             options = List.copyOf(options);
             problems = List.copyOf(problems);
             applied = List.copyOf(applied);
+            decisions = List.copyOf(decisions);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One thing the planner settled on the suggested command line.
+     *
+     * @param option the option as planned ({@code "-Xms1536m"}), or what was left off ({@code "without -XX:..."})
+     * @param reason why, naming the recommendations involved
+     */
+    public record Decision(String option, String reason) {
+    }
+
+    /**
+     * Something to do before the suggested options can be used in full.
+     *
+     * @param action what to do ({@code "Training run: java -XX:ArchiveClassesAtExit=app.jsa <app>, ..."})
+     * @param thenAdd the options to add to the suggested ones once it is done ({@code -XX:SharedArchiveFile=app.jsa})
+     */
+    public record Step(String action, List<String> thenAdd) {
+        public Step {
+            thenAdd = List.copyOf(thenAdd);
+        }
+
+        /** The step as one sentence. */
+        @Override
+        public String toString() {
+            return action + (thenAdd.isEmpty() ? "" : "; then add " + String.join(" ", thenAdd));
         }
     }
 }

@@ -49,41 +49,35 @@ public final class AdviceHtml {
             sb.append(String.join(", ", in)).append("</p>\n");
         }
         sb.append("<h2 id=\"recommendations\">Recommendations</h2>\n");
-        if (r.recommendations().isEmpty()) {
-            sb.append("<p>Nothing to change: no rule found a problem in the evidence given.</p>\n");
+        if (r.changes().isEmpty()) {
+            sb.append(r.safetyNets().isEmpty() ? "<p>Nothing to change: no rule found a problem in the evidence given.</p>\n"
+                    : "<p>No change that moves the goal; only the safety nets below.</p>\n");
         } else {
-            sb.append("<table><tr><th>#</th><th>severity</th><th>rule</th><th>what to do</th><th>why</th><th>expected effect</th></tr>\n");
-            for (Report.Ranked x : r.recommendations()) {
-                sb.append("<tr><td>").append(x.rank()).append("</td><td class=\"").append(x.severity().id()).append("\">")
-                        .append(x.severity().id()).append(" ").append(String.format(Locale.ROOT, "%.0f", x.score()))
-                        .append("</td><td>").append(esc(x.ruleId())).append("</td><td>").append(esc(x.summary()));
-                for (String f : x.flags()) {
-                    sb.append("<br><code>").append(esc(f)).append("</code>");
-                }
-                if (x.action() != null) {
-                    sb.append("<br>").append(esc(x.action()));
-                }
-                sb.append("</td><td>").append(esc(x.finding()));
-                if (!x.figures().isEmpty()) {
-                    sb.append("<ul>");
-                    for (Figure f : x.figures()) {
-                        sb.append("<li>").append(esc(f.name())).append(": ").append(esc(f.text())).append("</li>");
-                    }
-                    sb.append("</ul>");
-                }
-                sb.append("</td><td>").append(esc(x.expectedEffect().description()));
-                sb.append(String.format(Locale.ROOT, " <small>(confidence %.2f)</small>", x.confidence()));
-                if (x.risk() != null) {
-                    sb.append("<br><small>risk: ").append(esc(x.risk())).append("</small>");
-                }
-                sb.append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
+            ranked(sb, r.changes());
+        }
+        if (!r.safetyNets().isEmpty()) {
+            sb.append("<h2 id=\"safety-nets\">Safety nets and observability</h2>\n<p>They move no figure the goal is "
+                    + "judged on; they limit the damage of a failure or give the next analysis more evidence.</p>\n");
+            ranked(sb, r.safetyNets());
         }
         Report.CommandLine c = r.commandLine();
         sb.append("<h2 id=\"options\">Suggested options</h2>\n<p>")
                 .append(c.startsOk() ? "The JVM starts with these options." : "<span class=\"error\">The JVM would not start with these options.</span>")
                 .append("</p><pre>java ").append(esc(c.text())).append("</pre>\n");
+        if (!c.decisions().isEmpty()) {
+            sb.append("<p>Settled so that the options agree:</p><ul>");
+            for (Report.Decision d : c.decisions()) {
+                sb.append("<li><code>").append(esc(d.option())).append("</code>: ").append(esc(d.reason())).append("</li>");
+            }
+            sb.append("</ul>\n");
+        }
+        if (!c.steps().isEmpty()) {
+            sb.append("<p>Before the first start:</p><ol>");
+            for (Report.Step step : c.steps()) {
+                sb.append("<li>").append(esc(step.toString())).append("</li>");
+            }
+            sb.append("</ol>\n");
+        }
         charts(sb, r);
         sb.append("<h2 id=\"findings\">All findings</h2>\n<table><tr><th>rule</th><th>severity</th><th>score</th><th>finding</th></tr>\n");
         for (Finding f : r.findings()) {
@@ -109,6 +103,36 @@ public final class AdviceHtml {
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    private static void ranked(StringBuilder sb, List<Report.Ranked> list) {
+        sb.append("<table><tr><th>#</th><th>severity</th><th>rule</th><th>what to do</th><th>why</th><th>expected effect</th></tr>\n");
+        for (Report.Ranked x : list) {
+            sb.append("<tr><td>").append(x.rank()).append("</td><td class=\"").append(x.severity().id()).append("\">")
+                    .append(x.severity().id()).append(" ").append(String.format(Locale.ROOT, "%.0f", x.score()))
+                    .append("</td><td>").append(esc(x.ruleId())).append("</td><td>").append(esc(x.summary()));
+            for (String f : x.flags()) {
+                sb.append("<br><code>").append(esc(f)).append("</code>");
+            }
+            if (x.action() != null) {
+                sb.append("<br>").append(esc(x.action()));
+            }
+            sb.append("</td><td>").append(esc(x.finding()));
+            if (!x.figures().isEmpty()) {
+                sb.append("<ul>");
+                for (Figure f : x.figures()) {
+                    sb.append("<li>").append(esc(f.name())).append(": ").append(esc(f.text())).append("</li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("</td><td>").append(esc(x.expectedEffect().description()));
+            sb.append(String.format(Locale.ROOT, " <small>(confidence %.2f)</small>", x.confidence()));
+            if (x.risk() != null) {
+                sb.append("<br><small>risk: ").append(esc(x.risk())).append("</small>");
+            }
+            sb.append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
     }
 
     private static void charts(StringBuilder sb, Report r) {

@@ -46,7 +46,12 @@ public final class AdviceJson {
             g.writeStringField("goal", r.goal().id());
             g.writeNumberField("rulesRun", r.rulesRun());
             g.writeArrayFieldStart("recommendations");
-            for (Report.Ranked x : r.recommendations()) {
+            for (Report.Ranked x : r.changes()) {
+                ranked(g, x);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("safetyNets");
+            for (Report.Ranked x : r.safetyNets()) {
                 ranked(g, x);
             }
             g.writeEndArray();
@@ -100,6 +105,7 @@ public final class AdviceJson {
         g.writeNumberField("rank", x.rank());
         g.writeStringField("ruleId", x.ruleId());
         g.writeStringField("pack", x.pack());
+        g.writeStringField("role", x.role().id());
         g.writeStringField("severity", x.severity().id());
         JsonValues.dbl(g, "score", x.score());
         g.writeStringField("summary", x.summary());
@@ -134,6 +140,22 @@ public final class AdviceJson {
         g.writeArrayFieldStart("applied");
         for (int a : c.applied()) {
             g.writeNumber(a);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("decisions");
+        for (Report.Decision d : c.decisions()) {
+            g.writeStartObject();
+            g.writeStringField("option", d.option());
+            g.writeStringField("reason", d.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("steps");
+        for (Report.Step st : c.steps()) {
+            g.writeStartObject();
+            g.writeStringField("action", st.action());
+            strings(g, "thenAdd", st.thenAdd());
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("problems");

@@ -5,6 +5,7 @@ import io.github.jvmadvisor.core.flags.OptionFinding;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,39 +31,17 @@ public final class AdviceMarkdown {
             sb.append("\n\n");
         }
         sb.append("## Recommendations\n\n");
-        if (r.recommendations().isEmpty()) {
-            sb.append("Nothing to change: no rule found a problem in the evidence given.\n\n");
+        if (r.changes().isEmpty()) {
+            sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n\n"
+                    : "No change that moves the goal; only the safety nets below.\n\n");
         } else {
-            sb.append("| # | severity | rule | what to do | flags | expected effect | confidence |\n");
-            sb.append("|---:|---|---|---|---|---|---:|\n");
-            for (Report.Ranked x : r.recommendations()) {
-                sb.append("| ").append(x.rank()).append(" | ").append(x.severity().id()).append(" | ").append(x.ruleId())
-                        .append(" | ").append(cell(x.summary())).append(" | ")
-                        .append(String.join("<br>", x.flags().stream().map(f -> "`" + code(f) + "`").toList()))
-                        .append(" | ").append(cell(x.expectedEffect().description())).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.2f", x.confidence())).append(" |\n");
-            }
-            sb.append('\n');
-            for (Report.Ranked x : r.recommendations()) {
-                sb.append("### ").append(x.rank()).append(". ").append(esc(x.summary())).append(" (").append(x.ruleId())
-                        .append(")\n\n");
-                sb.append("**Why:** ").append(esc(x.finding())).append("\n\n");
-                for (Figure f : x.figures()) {
-                    sb.append("- ").append(esc(f.name())).append(": ").append(esc(f.text())).append('\n');
-                }
-                if (!x.figures().isEmpty()) {
-                    sb.append('\n');
-                }
-                if (x.action() != null) {
-                    sb.append("**Do:** ").append(esc(x.action())).append("\n\n");
-                }
-                if (x.risk() != null) {
-                    sb.append("**Risk:** ").append(esc(x.risk())).append("\n\n");
-                }
-                if (!x.references().isEmpty()) {
-                    sb.append("References: ").append(esc(String.join("; ", x.references()))).append("\n\n");
-                }
-            }
+            ranked(sb, r.changes());
+        }
+        if (!r.safetyNets().isEmpty()) {
+            sb.append("## Safety nets and observability\n\n");
+            sb.append("They move no figure the goal is judged on; they limit the damage of a failure or give the next "
+                    + "analysis more evidence.\n\n");
+            ranked(sb, r.safetyNets());
         }
         Report.CommandLine c = r.commandLine();
         sb.append("## Suggested options\n\n");
@@ -71,6 +50,21 @@ public final class AdviceMarkdown {
         sb.append("```\njava ").append(c.text().replace("```", "'''")).append("\n```\n\n");
         for (OptionFinding p : c.problems()) {
             sb.append("- ").append(esc(p.option() + ": " + p.message())).append('\n');
+        }
+        if (!c.decisions().isEmpty()) {
+            sb.append("Settled so that the options agree:\n\n");
+            for (Report.Decision d : c.decisions()) {
+                sb.append("- `").append(code(d.option())).append("`: ").append(esc(d.reason())).append('\n');
+            }
+            sb.append('\n');
+        }
+        if (!c.steps().isEmpty()) {
+            sb.append("Before the first start:\n\n");
+            int n = 1;
+            for (Report.Step step : c.steps()) {
+                sb.append(n++).append(". ").append(esc(step.toString())).append('\n');
+            }
+            sb.append('\n');
         }
         sb.append("## All findings\n\n| rule | severity | score | finding |\n|---|---|---:|---|\n");
         for (Finding f : r.findings()) {
@@ -94,6 +88,39 @@ public final class AdviceMarkdown {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static void ranked(StringBuilder sb, List<Report.Ranked> list) {
+        sb.append("| # | severity | rule | what to do | flags | expected effect | confidence |\n");
+        sb.append("|---:|---|---|---|---|---|---:|\n");
+        for (Report.Ranked x : list) {
+            sb.append("| ").append(x.rank()).append(" | ").append(x.severity().id()).append(" | ").append(x.ruleId())
+                    .append(" | ").append(cell(x.summary())).append(" | ")
+                    .append(String.join("<br>", x.flags().stream().map(f -> "`" + code(f) + "`").toList()))
+                    .append(" | ").append(cell(x.expectedEffect().description())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", x.confidence())).append(" |\n");
+        }
+        sb.append('\n');
+        for (Report.Ranked x : list) {
+            sb.append("### ").append(x.rank()).append(". ").append(esc(x.summary())).append(" (").append(x.ruleId())
+                    .append(")\n\n");
+            sb.append("**Why:** ").append(esc(x.finding())).append("\n\n");
+            for (Figure f : x.figures()) {
+                sb.append("- ").append(esc(f.name())).append(": ").append(esc(f.text())).append('\n');
+            }
+            if (!x.figures().isEmpty()) {
+                sb.append('\n');
+            }
+            if (x.action() != null) {
+                sb.append("**Do:** ").append(esc(x.action())).append("\n\n");
+            }
+            if (x.risk() != null) {
+                sb.append("**Risk:** ").append(esc(x.risk())).append("\n\n");
+            }
+            if (!x.references().isEmpty()) {
+                sb.append("References: ").append(esc(String.join("; ", x.references()))).append("\n\n");
+            }
+        }
     }
 
     /** Text with every Markdown and HTML metacharacter backslash-escaped, control characters dropped. */

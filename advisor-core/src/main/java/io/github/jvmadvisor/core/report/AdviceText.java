@@ -32,10 +32,58 @@ public final class AdviceText {
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
                 .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(String.join(" ", j.jvmArguments()))));
         sb.append('\n');
-        if (r.recommendations().isEmpty()) {
-            sb.append("Nothing to change: no rule found a problem in the evidence given.\n");
+        if (r.changes().isEmpty()) {
+            sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"
+                    : "No change that moves the goal; only the safety nets below.\n");
         }
-        for (Report.Ranked x : r.recommendations()) {
+        ranked(sb, r.changes());
+        if (!r.safetyNets().isEmpty()) {
+            sb.append('\n');
+            AnalysisText.wrap(sb, "", "Safety nets and observability (they move no figure the goal is judged on, so "
+                    + "they are listed apart):");
+            ranked(sb, r.safetyNets());
+        }
+        Report.CommandLine c = r.commandLine();
+        if (!c.applied().isEmpty() || !c.options().isEmpty()) {
+            sb.append('\n');
+            // wrapped, never clipped: the verdict at its end must be read
+            AnalysisText.wrap(sb, "", "Suggested options for JDK " + r.targetJdk() + " (recommendations "
+                    + (c.applied().isEmpty() ? "none" : String.join(", ", c.applied().stream().map(String::valueOf).toList()))
+                    + " applied; " + (c.startsOk() ? "the JVM starts with them" : "the JVM would NOT start") + "):");
+            AnalysisText.wrap(sb, "  java ", AnalysisText.safe(c.text()));
+            for (OptionFinding p : c.problems()) {
+                AnalysisText.wrap(sb, "  ! ", AnalysisText.safe(p.option() + ": " + p.message()));
+            }
+            for (Report.Decision d : c.decisions()) {
+                AnalysisText.wrap(sb, "  planned: ", AnalysisText.safe(d.option() + " (" + d.reason() + ")"));
+            }
+            int n = 1;
+            for (Report.Step step : c.steps()) {
+                AnalysisText.wrap(sb, "  first, step " + n++ + ": ", AnalysisText.safe(step.toString()));
+            }
+        }
+        if (!r.errors().isEmpty()) {
+            sb.append('\n');
+            for (Report.RuleError e : r.errors()) {
+                AnalysisText.wrap(sb, "! rule " + e.ruleId() + " failed: ", AnalysisText.safe(e.message()));
+            }
+        }
+        if (!r.notApplicable().isEmpty()) {
+            sb.append('\n');
+            List<Report.NotApplicable> missing = r.notApplicable().stream().filter(n -> !n.missing().isEmpty()).toList();
+            AnalysisText.wrap(sb, "", r.notApplicable().size() + " rules could not be judged"
+                    + (missing.isEmpty() ? " (they apply to other collectors)." : "; to judge them, record next time:"));
+            Set<String> collect = new LinkedHashSet<>();
+            missing.forEach(n -> collect.addAll(n.collect()));
+            for (String s : collect) {
+                AnalysisText.wrap(sb, "  - ", s);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void ranked(StringBuilder sb, List<Report.Ranked> list) {
+        for (Report.Ranked x : list) {
             String head = String.format(Locale.ROOT, "%2d. %s %s ", x.rank(), label(x.severity()), x.ruleId());
             AnalysisText.wrap(sb, head, AnalysisText.safe(x.summary()));
             String pad = " ".repeat(4);
@@ -57,35 +105,6 @@ public final class AdviceText {
                 AnalysisText.line(sb, pad + "also from: " + String.join(", ", x.alsoFrom()));
             }
         }
-        Report.CommandLine c = r.commandLine();
-        if (!c.applied().isEmpty() || !c.options().isEmpty()) {
-            sb.append('\n');
-            AnalysisText.line(sb, "Suggested options for JDK " + r.targetJdk() + " (recommendations "
-                    + (c.applied().isEmpty() ? "none" : String.join(", ", c.applied().stream().map(String::valueOf).toList()))
-                    + " applied; " + (c.startsOk() ? "the JVM starts with them" : "the JVM would NOT start") + "):");
-            AnalysisText.wrap(sb, "  java ", AnalysisText.safe(c.text()));
-            for (OptionFinding p : c.problems()) {
-                AnalysisText.wrap(sb, "  ! ", AnalysisText.safe(p.option() + ": " + p.message()));
-            }
-        }
-        if (!r.errors().isEmpty()) {
-            sb.append('\n');
-            for (Report.RuleError e : r.errors()) {
-                AnalysisText.wrap(sb, "! rule " + e.ruleId() + " failed: ", AnalysisText.safe(e.message()));
-            }
-        }
-        if (!r.notApplicable().isEmpty()) {
-            sb.append('\n');
-            List<Report.NotApplicable> missing = r.notApplicable().stream().filter(n -> !n.missing().isEmpty()).toList();
-            AnalysisText.wrap(sb, "", r.notApplicable().size() + " rules could not be judged"
-                    + (missing.isEmpty() ? " (they apply to other collectors)." : "; to judge them, record next time:"));
-            Set<String> collect = new LinkedHashSet<>();
-            missing.forEach(n -> collect.addAll(n.collect()));
-            for (String s : collect) {
-                AnalysisText.wrap(sb, "  - ", s);
-            }
-        }
-        return sb.toString();
     }
 
     static String label(Severity s) {

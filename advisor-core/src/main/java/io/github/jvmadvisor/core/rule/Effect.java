@@ -42,4 +42,19 @@ public record Effect(Metric metric, String check, Direction direction, Double pr
             throw new IllegalArgumentException("predictedChange must be finite: " + predictedChange);
         }
     }
+
+    /**
+     * Whether the predicted change's sign says the opposite of the direction (a rise labelled "decrease"): a
+     * defect in the rule that made it. The engine leaves such a recommendation out, with the reason.
+     */
+    public boolean contradictsDirection() {
+        if (predictedChange == null || predictedChange == 0) {
+            return false;
+        }
+        return switch (direction) {
+            case DECREASE, ELIMINATE -> predictedChange > 0;
+            case INCREASE -> predictedChange < 0;
+            case APPEAR -> false;
+        };
+    }
 }

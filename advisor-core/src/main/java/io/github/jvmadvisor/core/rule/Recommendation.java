@@ -22,9 +22,13 @@ import java.util.Objects;
  *     exclude each other ({@code "heap-elasticity=fixed"} against {@code "heap-elasticity=elastic"}); {@code null}: none
  * @param jdks the JDK feature releases the advice is written for, empty for every supported one
  * @param references where the numbers and the advice come from
+ * @param role whether it moves the goal ({@link Role#CHANGE}) or is a safety net or observability, listed apart
+ * @param intents what the changes mean for the rest of the plan ({@link Intent.FixedHeap}: the initial heap
+ *     follows whatever maximum the plan ends with); empty when the changes stand on their own
  */
 public record Recommendation(String summary, List<FlagChange> changes, String action, Effect effect, double confidence,
-        String risk, Collector collector, String conflictKey, List<Integer> jdks, List<String> references) {
+        String risk, Collector collector, String conflictKey, List<Integer> jdks, List<String> references, Role role,
+        List<Intent> intents) {
 
     public Recommendation {
         Objects.requireNonNull(summary, "summary");
@@ -32,6 +36,8 @@ public record Recommendation(String summary, List<FlagChange> changes, String ac
         changes = List.copyOf(changes);
         jdks = List.copyOf(jdks);
         references = List.copyOf(references);
+        intents = List.copyOf(intents);
+        Objects.requireNonNull(role, "role");
         if (changes.isEmpty() && action == null) {
             throw new IllegalArgumentException("a recommendation needs flag changes or an action: " + summary);
         }
@@ -41,6 +47,11 @@ public record Recommendation(String summary, List<FlagChange> changes, String ac
         if (conflictKey != null && conflictKey.indexOf('=') <= 0) {
             throw new IllegalArgumentException("a conflict key is name=value: " + conflictKey);
         }
+    }
+
+    /** Whether this is a change that moves the goal, as opposed to a safety net or observability. */
+    public boolean movesGoal() {
+        return role == Role.CHANGE;
     }
 
     /** A recommendation that changes flags. */
@@ -70,6 +81,8 @@ public record Recommendation(String summary, List<FlagChange> changes, String ac
         private String conflictKey;
         private final List<Integer> jdks = new ArrayList<>();
         private final List<String> references = new ArrayList<>();
+        private Role role;
+        private final List<Intent> intents = new ArrayList<>();
 
         private Builder(String summary) {
             this.summary = summary;
@@ -121,12 +134,33 @@ public record Recommendation(String summary, List<FlagChange> changes, String ac
             return this;
         }
 
+        /**
+         * Marks a safety net: a change that moves no performance figure while the JVM is healthy (exit or dump
+         * on an OutOfMemoryError). It is listed apart and never outranks a change that moves the goal.
+         */
+        public Builder safetyNet() {
+            role = Role.SAFETY_NET;
+            return this;
+        }
+
+        /** Sets the role; by default {@link Role#OBSERVABILITY} for the observability metric, else {@link Role#CHANGE}. */
+        public Builder role(Role r) {
+            role = r;
+            return this;
+        }
+
+        /** Adds what the changes mean for the rest of the plan. */
+        public Builder intent(Intent i) {
+            intents.add(i);
+            return this;
+        }
+
         public Recommendation build() {
             if (effect == null) {
                 throw new IllegalStateException("a recommendation states its expected effect: " + summary);
             }
             return new Recommendation(summary, changes, action, effect, confidence, risk, collector, conflictKey, jdks,
-                    references);
+                    references, role != null ? role : Role.of(effect.metric()), intents);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
@@ -107,7 +108,8 @@ public final class FixedHeap implements Rule {
         } else {
             change = FlagChange.option("-Xms" + Units.optionSize(xmx));
         }
-        f.recommend(Recommendation.flags("Fix the heap: " + change.option(), change)
+        f.recommend(Recommendation.flags("Fix the heap at its maximum", change)
+                .intent(Intent.fixedHeap())
                 .effect(Metric.LATENCY, "heap resize lines; full GC count", Effect.Direction.ELIMINATE, null,
                         "no heap growth or ramp-up full GCs after start")
                 .confidence(0.7).conflictKey("heap-elasticity=fixed")

@@ -123,14 +123,14 @@ public final class ThrashGuard implements Rule {
                     FlagChange.enable("ExitOnOutOfMemoryError"))
                     .effect(Metric.RELIABILITY, "time spent thrashing before an OutOfMemoryError", Effect.Direction.DECREASE,
                             null, "the orchestrator restarts the JVM instead of it stalling")
-                    .confidence(0.7).references("rules.md HEAP-10", "Red Hat UBI java-default-options").build());
+                    .confidence(0.7).safetyNet().references("rules.md HEAP-10", "Red Hat UBI java-default-options").build());
         }
         if (Boolean.FALSE.equals(ctx.flagBoolean("UseGCOverheadLimit")) && ctx.asked("UseGCOverheadLimit")) {
             f.recommend(Recommendation.flags("Keep the GC overhead limit on (98 % GC time, 2 % recovered)",
                     FlagChange.enable("UseGCOverheadLimit"))
                     .effect(Metric.RELIABILITY, "time spent thrashing", Effect.Direction.DECREASE, null,
                             "an OutOfMemoryError ends a hopeless run")
-                    .confidence(0.6).references("rules.md HEAP-10", "Oracle Parallel collector 98/2 rule").build());
+                    .confidence(0.6).safetyNet().references("rules.md HEAP-10", "Oracle Parallel collector 98/2 rule").build());
         }
         return List.of(f.build());
     }

@@ -13,6 +13,8 @@ import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.LatencyUnit;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceText;
+import io.github.jvmadvisor.core.rule.Check;
+import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Severity;
 import io.github.jvmadvisor.core.testing.CgroupJail;
 import io.github.jvmadvisor.core.testing.ChildJvm;
@@ -94,7 +96,7 @@ public final class Harness {
             Report report = advise(s, jdk, before.get(0), jail);
             Files.writeString(dir.resolve("advice.txt"), AdviceText.render(report), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("advice.json"), AdviceJson.toJson(report), StandardCharsets.UTF_8);
-            String top = report.recommendations().isEmpty() ? null : describe(report.recommendations().get(0));
+            String top = report.changes().isEmpty() ? null : describe(report.changes().get(0));
             List<Report.Ranked> warnings = report.recommendations(Severity.WARNING);
             if (s.control()) {
                 Outcome.Verdict v = warnings.isEmpty() ? Outcome.Verdict.QUIET : Outcome.Verdict.NOT_QUIET;
@@ -111,7 +113,12 @@ public final class Harness {
                         List.of(), List.of(), target0, also(s, before, List.of()), Outcome.Verdict.NOT_REPRODUCED,
                         notes);
             }
-            List<String> advised = withoutInstrumentation(report.commandLine().options());
+            // the options to add after a step (an archive's training run) go back in: train() runs the step
+            List<String> planned = new ArrayList<>(report.commandLine().options());
+            for (Report.Step step : report.commandLine().steps()) {
+                planned.addAll(step.thenAdd());
+            }
+            List<String> advised = withoutInstrumentation(planned);
             List<String> removedByAdvice = new ArrayList<>(withoutInstrumentation(bad));
             removedByAdvice.removeAll(advised);
             List<String> added = new ArrayList<>(advised);
@@ -130,7 +137,8 @@ public final class Harness {
             Figures target = figures(s.metric(), before, after);
             Outcome.Verdict v = verdict(target);
             return new Outcome(s.id(), s.number(), s.title(), jdk.feature(), s.goal().id(), bad, top,
-                    report.commandLine().applied(), added, removedByAdvice, target, also(s, before, after), v, notes);
+                    report.commandLine().applied(), added, removedByAdvice, target, also(s, before, after), v, notes,
+                    predictions(report, before, after));
         } catch (Exception | AssertionError e) {
             String m = String.valueOf(e.getMessage());
             notes.add("failed: " + (m.length() > 300 ? m.substring(0, 300) + "..." : m));
@@ -139,6 +147,46 @@ public final class Harness {
                     List.of(), List.of(), List.of(), figures(s.metric(), List.of(), List.of()), List.of(),
                     Outcome.Verdict.FAILED, notes);
         }
+    }
+
+    /**
+     * Each applied recommendation's prediction beside the re-run's measurement, where its effect names a figure
+     * the GC logs measure ({@link Check#of}): the median over the runs of each side.
+     */
+    static List<Outcome.Prediction> predictions(Report report, List<Run> before, List<Run> after) {
+        List<Outcome.Prediction> out = new ArrayList<>();
+        for (Report.Ranked r : report.recommendations()) {
+            if (!report.commandLine().applied().contains(r.rank())) {
+                continue;
+            }
+            Check c = Check.of(r.expectedEffect().check()).orElse(null);
+            if (c == null) {
+                continue;
+            }
+            Double b = Stats.median(read(c, before));
+            Double a = Stats.median(read(c, after));
+            if (b == null || a == null) {
+                continue;
+            }
+            Double predicted = r.expectedEffect().predictedChange();
+            if (predicted == null && r.expectedEffect().direction() == Effect.Direction.ELIMINATE) {
+                predicted = -1.0;
+            }
+            out.add(new Outcome.Prediction(r.ruleId(), c.label(), c.unit(), r.expectedEffect().direction().id(), predicted,
+                    b, a));
+        }
+        return out;
+    }
+
+    private static List<Double> read(Check c, List<Run> runs) {
+        List<Double> out = new ArrayList<>();
+        for (Run r : runs) {
+            Double v = c.read(r.gc());
+            if (v != null && !v.isNaN()) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** Improved when the medians moved the right way by at least {@link #THRESHOLD}. */

@@ -19,10 +19,12 @@ import java.util.List;
  * @param alsoShown further figures, before and after
  * @param verdict the verdict on the target metric
  * @param notes what else happened (training runs, fallbacks, why skipped)
+ * @param predictions each applied recommendation's prediction beside what the re-run measured, where the GC log
+ *     measures the figure it names
  */
 public record Outcome(String scenario, int number, String title, int jdk, String goal, List<String> badOptions,
         String topRecommendation, List<Integer> applied, List<String> added, List<String> removed, Figures metric,
-        List<Figures> alsoShown, Verdict verdict, List<String> notes) {
+        List<Figures> alsoShown, Verdict verdict, List<String> notes, List<Prediction> predictions) {
 
     public Outcome {
         badOptions = List.copyOf(badOptions);
@@ -31,6 +33,52 @@ public record Outcome(String scenario, int number, String title, int jdk, String
         removed = List.copyOf(removed);
         alsoShown = List.copyOf(alsoShown);
         notes = List.copyOf(notes);
+        predictions = List.copyOf(predictions);
+    }
+
+    /** An outcome with no prediction checked (nothing applied, or nothing re-run). */
+    public Outcome(String scenario, int number, String title, int jdk, String goal, List<String> badOptions,
+            String topRecommendation, List<Integer> applied, List<String> added, List<String> removed, Figures metric,
+            List<Figures> alsoShown, Verdict verdict, List<String> notes) {
+        this(scenario, number, title, jdk, goal, badOptions, topRecommendation, applied, added, removed, metric, alsoShown,
+                verdict, notes, List.of());
+    }
+
+    /**
+     * One applied recommendation's prediction and what the re-run measured.
+     *
+     * @param ruleId the rule that made it
+     * @param check the figure, as {@link io.github.jvmadvisor.core.rule.Check#label()} names it
+     * @param unit its unit
+     * @param direction which way the recommendation said it would move ({@code decrease}, {@code eliminate}, ...)
+     * @param predicted the predicted relative change ({@code -0.5}: halved), or {@code null} when the rule gave the
+     *     direction only
+     * @param before the median over the misconfigured runs
+     * @param after the median over the advised runs
+     */
+    public record Prediction(String ruleId, String check, String unit, String direction, Double predicted, double before,
+            double after) {
+
+        /** The measured relative change, or {@code null} when the figure was 0 before. */
+        public Double measured() {
+            return before == 0 ? (after == 0 ? 0.0 : null) : after / before - 1;
+        }
+
+        /** Whether the figure moved the way the recommendation said (a 5 % dead band counts as no move). */
+        public boolean directionRight() {
+            double change = before == 0 ? (after > 0 ? 1 : 0) : after / before - 1;
+            return switch (direction) {
+                case "decrease", "eliminate" -> change < -0.05;
+                case "increase" -> change > 0.05;
+                default -> Math.abs(change) <= 0.05;
+            };
+        }
+
+        /** Measured over predicted change, or {@code null} when either is missing or the prediction is 0. */
+        public Double ratio() {
+            Double m = measured();
+            return predicted == null || predicted == 0 || m == null ? null : m / predicted;
+        }
     }
 
     /** How a scenario ended. */

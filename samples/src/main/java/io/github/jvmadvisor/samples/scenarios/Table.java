@@ -51,7 +51,36 @@ public final class Table {
                 + "brackets; a scenario improves when the median moves the right way by at least "
                 + Math.round(Harness.THRESHOLD * 100) + " %. How the suite works and what each scenario is: "
                 + "[README.md](README.md).\n\n");
+        sb.append(calibration(outcomes));
         sb.append(markdown(outcomes));
+        return sb.toString();
+    }
+
+    /**
+     * How the predictions of the applied recommendations compare with the re-runs: the share whose direction was
+     * right, and for those with a number, the median and the spread of measured over predicted and the share
+     * within a factor of two.
+     */
+    static String calibration(List<Outcome> outcomes) {
+        List<Outcome.Prediction> all = new ArrayList<>();
+        outcomes.forEach(o -> all.addAll(o.predictions()));
+        if (all.isEmpty()) {
+            return "";
+        }
+        long right = all.stream().filter(Outcome.Prediction::directionRight).count();
+        List<Double> ratios = all.stream().map(Outcome.Prediction::ratio).filter(java.util.Objects::nonNull).sorted().toList();
+        long withinTwo = ratios.stream().filter(r -> r >= 0.5 && r <= 2).count();
+        StringBuilder sb = new StringBuilder("## Calibration\n\n");
+        sb.append("Every applied recommendation whose effect names a figure the GC log measures, its prediction beside "
+                + "the re-run (medians): ").append(all.size()).append(" predictions checked; the direction was right for ")
+                .append(right).append(" (").append(Math.round(100.0 * right / all.size())).append(" %)");
+        if (!ratios.isEmpty()) {
+            sb.append("; ").append(ratios.size()).append(" gave a number: measured over predicted has median ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", Stats.median(ratios))).append(" (range ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f to %.2f", ratios.get(0), ratios.get(ratios.size() - 1)))
+                    .append("), ").append(withinTwo).append(" within a factor of two");
+        }
+        sb.append(". The rows are in the details below.\n\n");
         return sb.toString();
     }
 
@@ -89,6 +118,14 @@ public final class Table {
                             .append(Stats.percent(f.change())).append(")");
                 }
                 sb.append('\n');
+            }
+            for (Outcome.Prediction p : o.predictions()) {
+                Double m = p.measured();
+                sb.append("- predicted by ").append(p.ruleId()).append(": ").append(p.check()).append(' ')
+                        .append(p.predicted() == null ? p.direction() : Stats.percent(p.predicted())).append("; measured ")
+                        .append(String.format(java.util.Locale.ROOT, "%.3g → %.3g %s", p.before(), p.after(), p.unit()).trim())
+                        .append(m == null ? "" : " (" + Stats.percent(m) + ")")
+                        .append(p.directionRight() ? "" : ", direction wrong").append('\n');
             }
             o.notes().forEach(n -> sb.append("- ").append(cell(n)).append('\n'));
         }
@@ -131,6 +168,21 @@ public final class Table {
             row.put("verdict", o.verdict().name());
             row.put("pass", o.verdict().pass());
             row.put("notes", o.notes());
+            List<Map<String, Object>> predictions = new ArrayList<>();
+            for (Outcome.Prediction p : o.predictions()) {
+                Map<String, Object> m = new TreeMap<>();
+                m.put("ruleId", p.ruleId());
+                m.put("check", p.check());
+                m.put("unit", p.unit());
+                m.put("direction", p.direction());
+                m.put("predicted", p.predicted());
+                m.put("before", p.before());
+                m.put("after", p.after());
+                m.put("measured", p.measured());
+                m.put("directionRight", p.directionRight());
+                predictions.add(m);
+            }
+            row.put("predictions", predictions);
             rows.add(row);
         }
         Map<String, Object> doc = new TreeMap<>(run);
@@ -158,9 +210,18 @@ public final class Table {
                     ((List<Number>) o.get("applied")).stream().map(Number::intValue).toList(), strings(o.get("added")),
                     strings(o.get("removed")), readFigures((Map<String, Object>) o.get("metric")),
                     ((List<Map<String, Object>>) o.get("alsoShown")).stream().map(Table::readFigures).toList(),
-                    Outcome.Verdict.valueOf((String) o.get("verdict")), strings(o.get("notes"))));
+                    Outcome.Verdict.valueOf((String) o.get("verdict")), strings(o.get("notes")),
+                    o.get("predictions") == null ? List.of() : ((List<Map<String, Object>>) o.get("predictions")).stream()
+                            .map(Table::readPrediction).toList()));
         }
         return new Loaded(outcomes, doc);
+    }
+
+    private static Outcome.Prediction readPrediction(Map<String, Object> m) {
+        Number predicted = (Number) m.get("predicted");
+        return new Outcome.Prediction((String) m.get("ruleId"), (String) m.get("check"), (String) m.get("unit"),
+                (String) m.get("direction"), predicted == null ? null : predicted.doubleValue(),
+                ((Number) m.get("before")).doubleValue(), ((Number) m.get("after")).doubleValue());
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ import io.github.jvmadvisor.core.ingest.jmh.JmhResultReader;
 import io.github.jvmadvisor.core.model.BenchmarkResults;
 import io.github.jvmadvisor.core.model.LatencyLog;
 import io.github.jvmadvisor.core.ingest.jfr.JfrResult;
+import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.InputIssue;
@@ -220,9 +221,9 @@ public final class Analyzer {
         if (gc.isPresent()) {
             JvmConfig fromLog = SourceComparison.configOf(gc.get().setup(), logName != null ? "gc-log" : "jfr");
             JvmConfig seen = fromRecordings == null ? fromLog : fromRecordings.merge(fromLog);
-            jvm = jvm == null ? seen : jvm.merge(seen);
+            jvm = jvm == null ? seen : observedCollector(jvm, seen).merge(seen);
         } else if (fromRecordings != null) {
-            jvm = jvm == null ? fromRecordings : jvm.merge(fromRecordings);
+            jvm = jvm == null ? fromRecordings : observedCollector(jvm, fromRecordings).merge(fromRecordings);
         }
         List<InputSummary> summaries = new ArrayList<>();
         for (Slot s : slots) {
@@ -230,6 +231,22 @@ public final class Analyzer {
         }
         return new Evidence(summaries, gc, Optional.ofNullable(jvm), resources, agreements, latency, benchmarks,
                 allocation, jit, cpu);
+    }
+
+    /**
+     * The given configuration with the collector the run's own evidence saw, when the given one was only the
+     * ergonomic prediction (no {@code -XX:+Use...GC} option): a log that says "Using G1" is what ran, whatever a
+     * container size predicts (a run with {@code -XX:MaxRAM=1g} and {@code --container-memory 1g} picked G1,
+     * because MaxRAM does not change the collector, and GCSEL-01 said it had picked Serial).
+     */
+    static JvmConfig observedCollector(JvmConfig given, JvmConfig seen) {
+        if (seen.collector() == null || given.collector() == seen.collector()
+                || Collector.selectedBy(given.flags()) != null) {
+            return given;
+        }
+        return new JvmConfig(given.sources(), given.jdkVersionString(), given.jdkFeature(), given.vmName(),
+                seen.collector(), seen.generational() != null ? seen.generational() : given.generational(),
+                given.jvmArguments(), given.flags(), given.container(), given.machine());
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {

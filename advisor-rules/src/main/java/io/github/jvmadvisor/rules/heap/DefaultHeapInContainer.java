@@ -91,8 +91,12 @@ public final class DefaultHeapInContainer implements Rule {
         if (rss != null) {
             f.figure(Figure.bytes("resident set peak", rss));
         }
-        f.recommend(Recommendation.flags("Size the heap from the container limit: MaxRAMPercentage=" + pct,
-                FlagChange.set("MaxRAMPercentage", pct))
+        // MaxRAM below the limit would make the percentage a share of MaxRAM, not of the container
+        Long maxRam = ctx.asked("MaxRAM") ? ctx.flagLong("MaxRAM") : null;
+        FlagChange[] changes = maxRam != null && maxRam < c
+                ? new FlagChange[] {FlagChange.remove("MaxRAM"), FlagChange.set("MaxRAMPercentage", pct)}
+                : new FlagChange[] {FlagChange.set("MaxRAMPercentage", pct)};
+        f.recommend(Recommendation.flags("Size the heap from the container limit: MaxRAMPercentage=" + pct, changes)
                 .effect(Metric.THROUGHPUT, "GC count per minute", Effect.Direction.DECREASE,
                         -(1 - heap / (double) newHeap),
                         "a heap " + Units.number(newHeap / (double) heap) + "x larger collects about that much less often")

@@ -146,17 +146,29 @@ public record MemoryBudget(long limit, double headroom, long metaspace, long cod
         return Math.max(p / 4, defaultMax);
     }
 
-    /** Whether a person set the maximum heap in any form ({@code -Xmx}, the RAM percentage or fraction, MaxRAM). */
+    /**
+     * Whether a person set the maximum heap in any form ({@code -Xmx}, the RAM percentage or fraction). Not
+     * {@code MaxRAM}: it caps the memory the JVM sizes itself against, and the heap is still the ergonomic
+     * quarter of it (a run with {@code -XX:MaxRAM=1g} in a 1 GB container has the default 256 MB heap, which
+     * HEAP-01 is about).
+     */
     public static boolean heapAsked(RuleContext ctx) {
         return ctx.asked("MaxHeapSize") || ctx.asked("MaxRAMPercentage") || ctx.asked("MaxRAMFraction")
-                || ctx.asked("MaxRAM") || ctx.asked("MinRAMPercentage") || ctx.asked("MinRAMFraction");
+                || ctx.asked("MinRAMPercentage") || ctx.asked("MinRAMFraction");
+    }
+
+    /** The memory the JVM sizes its heap against in container {@code c}: {@code c}, capped by an asked MaxRAM. */
+    static long sizedAgainst(RuleContext ctx, long c) {
+        Long maxRam = ctx.asked("MaxRAM") ? ctx.flagLong("MaxRAM") : null;
+        return maxRam != null && maxRam > 0 ? Math.min(c, maxRam) : c;
     }
 
     /**
      * The maximum heap the JVM will have in container {@code c}: the asked or recorded value, else the
      * ergonomic default for {@code c}.
      */
-    public static long currentMaxHeap(RuleContext ctx, long c) {
+    public static long currentMaxHeap(RuleContext ctx, long container) {
+        long c = sizedAgainst(ctx, container);
         if (ctx.asked("MaxHeapSize")) {
             Long v = ctx.flagLong("MaxHeapSize");
             if (v != null) {

@@ -114,6 +114,15 @@ public final class ContainerBudget implements Rule {
             score = Math.max(score, 85);
             why.add("the container hit its memory limit " + fails + " times");
         }
+        // On priors alone (no non-heap term measured, no resident set, no limit hit) the overshoot is a guess: at
+        // start-up in a 512 MB cgroup with -Xmx400m the priors said 382 MB of non-heap and cut the heap to 14 %
+        // (72 MB). Unless the heap alone leaves no room, it is worth measuring, not a change to apply.
+        boolean priorsOnly = b.observed() == 0 && rss == null && (fails == null || fails == 0);
+        if (priorsOnly && score >= 75 && cur * (1 + b.gcNativeRatio()) <= c * (1 - h)) {
+            score = 60;
+            why.add("the non-heap figures are priors, not measurements: record JFR in the container (jdk.MetaspaceSummary, "
+                    + "jdk.CodeCacheStatistics, jdk.JavaThreadStatistics, jdk.DirectBufferStatistics) before cutting the heap");
+        }
         boolean unused = why.isEmpty() && cur < ctx.param(UNUSED_SHARE) * b.maxHeap();
         if (unused) {
             score = 40;

@@ -59,6 +59,20 @@ class ContainerHeapTest {
     }
 
     @Test
+    void heap02OnPriorsAloneIsInformationWhileTheHeapItselfFits() {
+        // the start-up check in a 512 MB cgroup with -Xmx400m: 382 MB of non-heap priors said MaxRAMPercentage=14
+        Report r = Advice.run(new ContainerBudget(), cmd("-XX:+UseG1GC -Xmx400m", 512 * MB), 17);
+        Finding f = Advice.only(r);
+        assertEquals(Severity.INFO, f.severity(), f::toString);
+        assertTrue(f.summary().contains("priors, not measurements"), f::summary);
+        assertEquals(0.0, figure(f, "non-heap terms measured"));
+        assertTrue(r.commandLine().options().contains("-Xmx400m"), "info-level advice is not applied: " + r.commandLine());
+        // a heap that does not fit on its own is a warning whatever the non-heap terms are
+        assertEquals(Severity.WARNING, Advice.only(Advice.run(new ContainerBudget(), cmd("-XX:+UseG1GC -Xmx480m",
+                512 * MB), 17)).severity());
+    }
+
+    @Test
     void heap02WarnsWhenHeapAndNonHeapOvershootTheLimit() {
         Report r = Advice.run(new ContainerBudget(), cmd("-XX:+UseG1GC -Xmx1800m", 2 * GB), 17);
         Finding f = Advice.only(r);

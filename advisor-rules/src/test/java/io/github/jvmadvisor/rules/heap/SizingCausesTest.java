@@ -137,6 +137,11 @@ class SizingCausesTest {
                 }
             }
             int y = young;
+            if (goal == Goal.FOOTPRINT && y < 0) {
+                // a footprint goal takes no larger young generation for promoted objects alone (-Xmn commits it
+                // whole); only the low-GOGC young-generation finding, when the run shows it, is made for every goal
+                continue;
+            }
             assertTrue(y > 0, () -> goal + ": no young-generation fix in " + r.recommendations());
             Report.Ranked fix = r.recommendations().get(y - 1);
             assertEquals("HEAP-04", fix.ruleId());
@@ -149,15 +154,14 @@ class SizingCausesTest {
         double lds = figure(f, "live set");
         assertTrue(3.5 * lds <= xmx, f::toString);
         assertTrue(figure(f, "GC CPU share") > 0.10 || figure(f, "pause share") > 0.10, f::toString);
-        if (f.figures().stream().anyMatch(x -> x.name().equals("young generation now"))) {
-            assertEquals(3L << 20, figure(f, "young generation now"), 1.0);
-            assertTrue(f.summary().contains("too small, not the heap"), f::summary);
-            Report.Ranked fix = advise(e, 17, Goal.BALANCED).recommendations().stream()
-                    .filter(x -> option(x, "-Xmn") != null).findFirst().orElseThrow();
-            // the young-collection model predicts a fall of the GC cost at least to its square-root end
-            double r = 3.0 * (1 << 20) / option(fix, "-Xmn");
-            assertEquals(Math.sqrt(r) - 1, fix.expectedEffect().predictedChange(), 1e-9);
-        }
+        // the young generation is the user's -Xmn, whichever finding names it: a low effective GOGC in a heap with
+        // room ("too small, not the heap") or promoted objects dying old (when the GOGC came out above 100)
+        assertEquals(3L << 20, figure(f, "young generation now"), 1.0);
+        Report.Ranked fix = advise(e, 17, Goal.BALANCED).recommendations().stream()
+                .filter(x -> option(x, "-Xmn") != null).findFirst().orElseThrow();
+        // the young-collection model predicts a fall of the GC cost at least to its square-root end
+        double r = 3.0 * (1 << 20) / option(fix, "-Xmn");
+        assertEquals(Math.sqrt(r) - 1, fix.expectedEffect().predictedChange(), 1e-9);
     }
 
     @Test

@@ -36,8 +36,8 @@ import java.util.Set;
  * outlive the young generation and the old one cannot take a young collection's survivors. The young generation
  * goes above the objects' lifetime and the old one keeps the live set with headroom ({@link GcFacts#lifetimePlan}).
  * <li><b>Young generation</b> (Serial, Parallel): a low effective GOGC in a heap that already has 3.5x the live set
- * means the collections start long before the heap is full: the young generation (a tiny {@code -Xmn}) is the
- * limit, not the heap. The young generation gets what the old one does not need; the heap is never shrunk then.
+ * means the collections start long before the heap is full, and a {@code -Xmn} under half the live set is far below
+ * what the allocation needs (Hunt & John: 1-1.5x): the young generation is the limit, not the heap. The young generation gets what the old one does not need; the heap is never shrunk then.
  * <li><b>Premature promotion</b>: a heap large enough that loses GC time to promoted objects (promoted share above
  * 10 %) gets the same young-generation advice: the old generation keeps 2.5x the live set and the young one the
  * rest.
@@ -69,6 +69,9 @@ public final class LiveSetSizing implements Rule {
     static final Parameter<Double> OLD_FACTOR = Parameter.number("oldFactor", 2.5,
             "old generation kept, as a multiple of the live set, when a heap that is large enough gives the rest to "
                     + "the young generation against premature promotion (Hunt & John 2-3)", false);
+    static final Parameter<Double> SMALL_YOUNG_FACTOR = Parameter.number("smallYoungFactor", 0.5,
+            "young generation set by the user (-Xmn, MaxNewSize) below this multiple of the live set counts as far "
+                    + "below its need (Hunt & John 1-1.5x) whatever the effective GOGC", true);
     static final Parameter<Double> FOOTPRINT_GC_BUDGET = Parameter.number("footprintGcBudget", 0.10,
             "GC cost (fraction) a heap shrink for the footprint goal may predict at most: the smallest heap within it "
                     + "is recommended, none when the cost is already above it", true);
@@ -101,7 +104,7 @@ public final class LiveSetSizing implements Rule {
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(MAX_GOGC, INFO_GC_CPU, WARN_GC_CPU, TARGET_FACTOR, OVERSIZED_FACTOR, PROMOTION_SHARE, YOUNG_FACTOR,
-                OLD_FACTOR, FOOTPRINT_GC_BUDGET);
+                OLD_FACTOR, SMALL_YOUNG_FACTOR, FOOTPRINT_GC_BUDGET);
     }
 
     @Override
@@ -127,12 +130,15 @@ public final class LiveSetSizing implements Rule {
         boolean gogcMeasured = m.effectiveGogc() != null;
         double gogc = gogcMeasured ? m.effectiveGogc() : 100.0 * (xmx - lds) / lds;
         boolean crowded = gogc < ctx.param(MAX_GOGC) && costly;
-        if (crowded) {
-            long target = roundMb((long) (ctx.param(TARGET_FACTOR) * lds));
-            if (target > xmx) {
-                return List.of(underSized(ctx, m, lds, xmx, target, gogc, gogcMeasured, cost));
-            }
-            // the heap has the room already: something else starts the collections early, never shrink it
+        long target = roundMb((long) (ctx.param(TARGET_FACTOR) * lds));
+        if (crowded && target > xmx) {
+            return List.of(underSized(ctx, m, lds, xmx, target, gogc, gogcMeasured, cost));
+        }
+        // the heap has the room already: when the collections start early or the user's young generation is far
+        // below the live set, the young generation is the limit; never shrink the heap then
+        Long askedYoung = ctx.asked("MaxNewSize") ? ctx.flagLong("MaxNewSize") : null;
+        boolean smallYoung = askedYoung != null && askedYoung < ctx.param(SMALL_YOUNG_FACTOR) * lds;
+        if (costly && target <= xmx && (crowded || smallYoung)) {
             Finding young = youngLimited(ctx, lds, xmx, gogc, cost);
             if (young != null) {
                 return List.of(young);
@@ -252,8 +258,9 @@ public final class LiveSetSizing implements Rule {
     }
 
     /**
-     * A low effective GOGC in a heap that already has {@code targetFactor} times the live set (Serial, Parallel):
-     * the young generation, not the heap, starts the collections. It gets what the old generation does not need
+     * A low effective GOGC in a heap that already has {@code targetFactor} times the live set, or a young generation
+     * the user set below {@code smallYoungFactor} times the live set (Serial, Parallel): the young generation, not the
+     * heap, starts the collections. It gets what the old generation does not need
      * ({@code Xmx - oldFactor x LDS}, at least {@code youngFactor x LDS}). The young generation now is the user's
      * {@code -Xmn}/{@code MaxNewSize}, else the heap in use above the live set when collections start ({@code GOGC x
      * LDS}). {@code null} for other collectors or when the young generation is already that large.
@@ -271,11 +278,12 @@ public final class LiveSetSizing implements Rule {
         }
         Finding.Builder f = Finding.of(this, Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
                 .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds) + "x the live set ("
-                        + Units.bytes(lds) + ") yet collections start " + Math.round(gogc) + " % above it: the young "
-                        + "generation (" + Units.bytes(current) + ") is too small, not the heap")
+                        + Units.bytes(lds) + "), but the young generation (" + Units.bytes(current) + ", "
+                        + Units.number(current / (double) lds) + "x the live set) is too small, not the heap")
                 .explanation("The " + cost.name() + " is " + pct(cost.share()) + " (" + cost.source() + "), but the heap "
-                        + "has room: collections start when the young generation fills, long before the heap does. A "
-                        + "smaller heap would only add full collections. "
+                        + "has room: collections start when the young generation fills, long before the heap does "
+                        + "(effective GOGC " + Math.round(gogc) + "), and objects that live a little longer are promoted "
+                        + "to die old. A smaller heap would only add full collections. "
                         + (asked != null ? "The young generation is set to " + Units.bytes(current) + "."
                                 : "The young generation is estimated from the heap in use above the live set when "
                                         + "collections start (" + Units.bytes(current) + ").")

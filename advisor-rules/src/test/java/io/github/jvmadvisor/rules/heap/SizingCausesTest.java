@@ -137,11 +137,6 @@ class SizingCausesTest {
                 }
             }
             int y = young;
-            if (goal == Goal.FOOTPRINT && y < 0) {
-                // a footprint goal takes no larger young generation for promoted objects alone (-Xmn commits it
-                // whole); only the low-GOGC young-generation finding, when the run shows it, is made for every goal
-                continue;
-            }
             assertTrue(y > 0, () -> goal + ": no young-generation fix in " + r.recommendations());
             Report.Ranked fix = r.recommendations().get(y - 1);
             assertEquals("HEAP-04", fix.ruleId());
@@ -154,9 +149,11 @@ class SizingCausesTest {
         double lds = figure(f, "live set");
         assertTrue(3.5 * lds <= xmx, f::toString);
         assertTrue(figure(f, "GC CPU share") > 0.10 || figure(f, "pause share") > 0.10, f::toString);
-        // the young generation is the user's -Xmn, whichever finding names it: a low effective GOGC in a heap with
-        // room ("too small, not the heap") or promoted objects dying old (when the GOGC came out above 100)
+        // the user's 3 MB young generation is far below the live set (under half of it), whatever the effective GOGC
+        // came out as (66 in one run, 184 in another: promoted garbage piles up in the old generation between full
+        // collections)
         assertEquals(3L << 20, figure(f, "young generation now"), 1.0);
+        assertTrue(f.summary().contains("too small, not the heap"), f::summary);
         Report.Ranked fix = advise(e, 17, Goal.BALANCED).recommendations().stream()
                 .filter(x -> option(x, "-Xmn") != null).findFirst().orElseThrow();
         // the young-collection model predicts a fall of the GC cost at least to its square-root end

@@ -57,6 +57,11 @@ public final class GcFacts {
      * over the run) is a lower bound of what the application's own threads lose, whatever their number; so the
      * larger of the two is the cost a sizing decision weighs. {@code null} without either figure.
      *
+     * <p>Caveat: on a host where the GC threads wait for a CPU (SP-03's inverted pauses, {@code Real} well above
+     * {@code User + Sys}), the pause share also counts that wait, so it overstates what a larger heap saves; the
+     * application was stopped all the same, so it is not discounted here (on this project's shared 2-core test host
+     * at load 8-10, Serial young pauses of 25-40 ms reported 10-20 ms of GC CPU).
+     *
      * @param share the cost, a fraction
      * @param name the figure it came from, {@code "GC CPU share"} or {@code "pause share"}
      * @param cpuShare the GC CPU share, or {@code null}

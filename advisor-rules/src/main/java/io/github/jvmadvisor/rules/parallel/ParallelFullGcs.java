@@ -24,7 +24,10 @@ import java.util.Set;
  * {@code Pause Full (Allocation Failure)} on 25 for the same situation. Adaptive sizing is chasing its
  * throughput goal ({@code GCTimeRatio=99}, 1 % GC time) with an old generation too small for the
  * promotions. Relax the goal ({@code GCTimeRatio=19}, 5 %), or fix the generation sizes from the live set
- * with adaptive sizing off, or give the heap 3.5 times the live set.
+ * with adaptive sizing off, or give the heap 3.5 times the live set. When (nearly) every collection is a full one,
+ * the cause is the objects' lifetime against the young generation: then the young generation goes above it and the
+ * old one keeps the live set with headroom ({@link GcFacts#lifetimePlan}), the same plan as HEAP-04's, and neither
+ * {@code GCTimeRatio} nor a larger heap with the same split is offered.
  */
 public final class ParallelFullGcs implements Rule {
 
@@ -70,6 +73,12 @@ public final class ParallelFullGcs implements Rule {
         return List.of(INFO_PER_HOUR, WARN_PER_HOUR);
     }
 
+    /** The maximum heap, else the live set's plan alone decides (the heap the log saw is never below it). */
+    private static long xmx(RuleContext ctx) {
+        Long x = ctx.maxHeap();
+        return x == null ? 0 : x;
+    }
+
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
         GcMetrics m = ctx.metrics();
@@ -95,12 +104,25 @@ public final class ParallelFullGcs implements Rule {
             f.figure(Figure.of("full GCs per hour", perHour, "per hour"));
         }
         GcFacts.heapFigures(ctx).forEach(f::figure);
+        GcFacts.LifetimePlan plan = GcFacts.lifetimePlan(ctx);
+        GcFacts.GcCost cost = GcFacts.gcCost(m);
+        if (plan != null && cost != null) {
+            // no young collection at all: the cause is the objects' lifetime against the young generation, and
+            // neither a relaxed throughput goal nor a larger heap with the same split removes it
+            f.explanation("The old generation fills between collections and adaptive sizing answers with full "
+                    + "collections. They took " + Units.millis(fullMs) + (all != null && all.totalMillis() > 0
+                            ? " (" + GcFacts.pct(fullMs / all.totalMillis()) + " of all pause time)" : "") + ". Almost "
+                    + "every collection is a full one: objects outlive the young generation, and the old generation "
+                    + "cannot take a young collection's survivors (HEAP-04 explains the lifetime model).");
+            f.recommend(GcFacts.lifetimeRecommendation(Collector.PARALLEL, plan, xmx(ctx), cost, "rules.md PAR-01"));
+            return List.of(f.build());
+        }
         String refs = "GCeasy/yCrash: Pause Full (Ergonomics)";
         Long ratio = ctx.flagLong("GCTimeRatio");
         if (ratio == null || ratio > 19) {
             f.recommend(Recommendation.flags("Relax the throughput goal to 5 % GC time", FlagChange.set("GCTimeRatio", 19))
                     .effect(Metric.RELIABILITY, "full GC count", Effect.Direction.DECREASE, null,
-                            "adaptive sizing stops resizing generations for a 1 % GC-time goal ("
+                            "full GC count falls: adaptive sizing stops resizing generations for a 1 % GC-time goal ("
                                     + (ratio == null ? 99 : ratio) + " -> 19)")
                     .confidence(0.5).conflictKey("parallel-sizing=adaptive").forCollector(Collector.PARALLEL)
                     .references("rules.md PAR-01", refs, "Oracle Parallel collector tuning").build());
@@ -116,7 +138,7 @@ public final class ParallelFullGcs implements Rule {
                         FlagChange.option("-Xms" + Units.optionSize(heap)), GcFacts.xmx(heap),
                         FlagChange.option("-Xmn" + Units.optionSize(young)))
                         .effect(Metric.RELIABILITY, "full GC count", Effect.Direction.DECREASE, null,
-                                "an old generation of " + Units.bytes(heap - young) + " holds the " + Units.bytes(lds)
+                                "full GC count falls: an old generation of " + Units.bytes(heap - young) + " holds the " + Units.bytes(lds)
                                         + " live set twice over")
                         .confidence(0.5).conflictKey("parallel-sizing=fixed").forCollector(Collector.PARALLEL)
                         .risk("no adaptive sizing: the sizes must be revisited when the live set changes")
@@ -128,7 +150,7 @@ public final class ParallelFullGcs implements Rule {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
                     .effect(Metric.RELIABILITY, "full GC count", Effect.Direction.DECREASE, null,
-                            Units.bytes(target) + " of heap for a live set of " + Units.bytes(lds))
+                            "full GC count falls: " + Units.bytes(target) + " of heap for a live set of " + Units.bytes(lds))
                     .confidence(0.7).forCollector(Collector.PARALLEL).references("rules.md PAR-01", "rules.md HEAP-04")
                     .build());
         }

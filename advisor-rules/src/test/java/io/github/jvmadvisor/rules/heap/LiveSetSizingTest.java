@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HEAP-04 and HEAP-10 on GC logs of real runs: a 24 MiB live set in a 48 MB Serial heap (too small), the same
- * in 256 MB (roomy), and in a 56 MB Parallel heap where much of the allocation is promoted.
+ * HEAP-04 and HEAP-10 on GC logs of real runs: a 24 MiB live set in a 48 MB Serial heap (too small: every
+ * collection a full one), the same in 256 MB (roomy), and in a 56 MB Parallel heap where much of the allocation is
+ * promoted. The headroom model's prediction and the causes judged before the heap's size are in
+ * {@link SizingCausesTest}.
  */
 class LiveSetSizingTest {
 
@@ -53,25 +55,22 @@ class LiveSetSizingTest {
     }
 
     @Test
-    void tooSmallHeapFiresWithPredictedGcCpu() {
+    void tooSmallHeapWhereEveryCollectionIsFullGetsTheLifetimePlan() {
+        // 24 MiB of LRU entries in a 48 MB Serial heap: the old generation cannot take a young collection's survivors,
+        // so (nearly) every collection is a full one; the headroom model's plain larger heap gives way to the
+        // lifetime model (young generation above the entries' lifetime, old 1.5x the live set)
         Evidence e = Advice.of(List.of(tight), null, null, null, 17);
         Report r = Advice.run(rule, e, 17);
         Finding f = Advice.only(r);
         double lds = figure(f, "live set");
-        double xmx = figure(f, "maximum heap");
-        assertEquals(48L << 20, (long) xmx);
+        assertEquals(48L << 20, (long) figure(f, "maximum heap"));
         assertTrue(lds > 20e6 && lds < 36e6, () -> "live set " + lds);
-        assertTrue(figure(f, "effective GOGC") < 100, f::toString);
-        double cpu = figure(f, "GC CPU share");
-        assertTrue(cpu > 0.10, f::toString);
-        double target = figure(f, "recommended heap");
-        assertEquals(Math.ceil(3.5 * lds / (1 << 20)) * (1 << 20), target, 1.0);
-        // GCcpu_new = GCcpu_old (H_old - LDS) / (H_new - LDS)
-        assertEquals(cpu * (xmx - lds) / (target - lds), figure(f, "predicted GC CPU share"), 1e-9);
+        assertTrue(figure(f, "full GCs") > 10 * figure(f, "young collections"), f::toString);
+        long young = (long) Math.ceil(2 * lds / (1 << 20));
+        long old = (long) Math.ceil(1.5 * lds / (1 << 20));
         Report.Ranked top = r.recommendations().get(0);
-        assertEquals(List.of("-Xmx" + (long) (target / (1 << 20)) + "m"), top.flags());
-        assertEquals(figure(f, "predicted GC CPU share") / cpu - 1, top.expectedEffect().predictedChange(), 1e-9);
-        assertTrue(top.confidence() >= 0.7, () -> "serial run promotes little: " + top);
+        assertEquals(List.of("-Xmx" + (young + old) + "m", "-Xmn" + young + "m"), top.flags());
+        assertTrue(top.expectedEffect().predictedChange() < 0, top::toString);
         assertTrue(r.commandLine().startsOk());
     }
 
@@ -90,10 +89,21 @@ class LiveSetSizingTest {
             assertEquals(List.of("-Xmn" + young + "m"), balanced.recommendations().stream().map(Report.Ranked::flags)
                     .filter(x -> x.get(0).startsWith("-Xmn")).findFirst().orElseThrow());
         }
+        // footprint: the smallest heap whose predicted GC cost stays within 10 %, never under twice the live set;
+        // none when the GC already costs that much
         Report r = Advice.run(rule, e, 17, Goal.FOOTPRINT);
+        double cost = io.github.jvmadvisor.rules.gcfacts.GcFacts.gcCost(e.gc().orElseThrow().metrics()).share();
+        if (cost >= 0.10) {
+            assertTrue(Advice.findings(r).stream().noneMatch(x -> x.summary().contains("footprint")), r.findings()::toString);
+            return;
+        }
         Finding f = Advice.only(r);
-        assertTrue(figure(f, "maximum heap") / figure(f, "live set") > 6, f::toString);
-        assertEquals(Math.ceil(4 * figure(f, "live set") / (1 << 20)) * (1 << 20), figure(f, "recommended heap"), 1.0);
+        double lds = figure(f, "live set");
+        double xmx = figure(f, "maximum heap");
+        assertTrue(xmx / lds > 6, f::toString);
+        double target = figure(f, "recommended heap");
+        double within = Math.ceil((lds + Math.ceil(cost * (xmx - lds) / 0.10)) / (1 << 20)) * (1 << 20);
+        assertEquals(Math.max(Math.ceil(2 * lds / (1 << 20)) * (1 << 20), within), target, 1.0);
     }
 
     @Test

@@ -99,8 +99,9 @@ public final class ThrashGuard implements Rule {
                                         + "for what the application keeps, or it leaks."
                                 : "") + GcFacts.explicitGcNote(m));
         if (external > 0) {
-            f.figure(Figure.share("pause time left out (System.gc() and the young pauses its shrinks cause, tools, "
-                    + "metadata)", external));
+            f.figure(Figure.share(GcFacts.explicitShrinks(m) == null ? "pause time left out (System.gc(), tools, metadata)"
+                    : "pause time left out (System.gc() and the young pauses its shrinks cause, tools, metadata)",
+                    external));
         }
         if (cpu != null) {
             f.figure(Figure.share("GC CPU share", cpu));

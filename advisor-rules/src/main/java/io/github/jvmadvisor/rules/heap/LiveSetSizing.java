@@ -15,6 +15,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -129,7 +130,7 @@ public final class LiveSetSizing implements Rule {
         // half the under-sized limit (a heap under 1.5x the live set) is a warning at any cost above info
         double score = Math.max(Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)),
                 Scores.falling(Math.max(gogc, 1), ctx.param(MAX_GOGC), ctx.param(MAX_GOGC) / 2));
-        Finding.Builder f = Finding.of(this, score)
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(m, score))
                 .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds)
                         + "x the live set (" + Units.bytes(lds) + "): effective GOGC " + Math.round(gogc) + ", "
                         + costName + " " + pct(cost))
@@ -142,7 +143,7 @@ public final class LiveSetSizing implements Rule {
                         + (promotes ? " But " + pct(promoShare) + " of the allocation is promoted: medium-lived objects "
                                 + "survive the young collections and die in the old generation, so a larger heap alone "
                                 + "buys less than predicted; a larger young generation (or a collector that handles them "
-                                + "better) addresses the cause." : ""))
+                                + "better) addresses the cause." : "") + GcFacts.explicitGcNote(m))
                 .figure(Figure.bytes("live set", lds))
                 .figure(Figure.bytes("maximum heap", xmx))
                 .figure(Figure.of("effective GOGC", gogc, "%"))
@@ -194,14 +195,16 @@ public final class LiveSetSizing implements Rule {
             return null;
         }
         String costName = cpuMeasured ? "GC CPU share" : "pause share";
-        Finding.Builder f = Finding.of(this, Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cost, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU))))
                 .summary(pct(promoShare) + " of the allocation is promoted and the GC takes " + pct(cost)
                         + ": medium-lived objects die in the old generation")
                 .explanation("The heap (" + Units.bytes(xmx) + ") holds the live set (" + Units.bytes(lds) + ") with room "
                         + "to spare, but objects that live a little longer than the young generation holds them are "
                         + "promoted and then collected in the old generation, the expensive way. Keeping "
                         + Units.number(ctx.param(OLD_FACTOR)) + "x the live set for the old generation and giving the rest "
-                        + "to the young one (" + Units.bytes(young) + ") lets them die young.")
+                        + "to the young one (" + Units.bytes(young) + ") lets them die young."
+                        + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("promoted share of allocation", promoShare))
                 .figure(Figure.share(costName, cost))
                 .figure(Figure.bytes("live set", lds))

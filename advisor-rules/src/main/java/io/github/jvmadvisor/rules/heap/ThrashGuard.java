@@ -25,7 +25,8 @@ import java.util.Set;
  * (or the container) is too small or the application leaks. Collections with an external cause (System.gc(),
  * tools, metadata) are left out of both shares: they are not memory pressure, and other rules own them. So are
  * the young pauses EXP-01 attributes to the heap shrinks of System.gc() full collections
- * ({@link GcFacts#explicitGcPauseShare}): a heap kept at its size would not have needed them.
+ * ({@link GcFacts#explicitGcPauseShare}): a heap kept at its size would not have needed them; and when there
+ * are such shrinks the score is lowered by that share, as for the other rules that treat the storm's symptoms.
  * Recommends {@code ExitOnOutOfMemoryError} so
  * that a dying JVM is restarted, keeping the GC overhead limit on, and more memory or a leak hunt.
  */
@@ -78,7 +79,9 @@ public final class ThrashGuard implements Rule {
         Double stw = m.stwFraction() == null ? null : m.stwFraction() * (1 - external);
         double cpuScore = cpu == null ? 0 : Scores.rising(cpu, ctx.param(GC_CPU), Math.min(0.95, 1.5 * ctx.param(GC_CPU)));
         double stwScore = stw == null ? 0 : Scores.rising(stw, ctx.param(PAUSE_SHARE), 4 * ctx.param(PAUSE_SHARE));
-        double score = Math.max(cpuScore, stwScore);
+        // what remains is still inflated by the shrinks' storm (the model attributes only part of it): like the
+        // other rules that treat its symptoms, the score is lowered by the share EXP-01 accounts for
+        double score = GcFacts.discountExplicitGc(m, Math.max(cpuScore, stwScore));
         if (score < 25) {
             return List.of();
         }

@@ -94,17 +94,19 @@ public final class SystemGcFullPauses implements Rule {
         double score = Math.max(30, Scores.rising(share, ctx.param(INFO_SHARE), ctx.param(WARN_SHARE)));
         String storm = shrinks == null ? "" : "; they shrink the committed heap from "
                 + Units.bytes(shrinks.committedBeforeBytes()) + " to " + Units.bytes(shrinks.committedAfterBytes())
-                + ", and " + shrinks.youngPauses() + " young pauses (" + Units.millis(shrinks.youngMillis())
-                + ") follow while it regrows";
+                + (shrinks.youngPauses() == 0 ? "" : ", and " + shrinks.youngPauses() + " young pauses ("
+                        + Units.millis(shrinks.youngMillis()) + ") follow while it regrows");
+        // the storm's share, when at least one young pause's worth is attributed to the shrinks
+        boolean storms = shrinks != null && Math.round(shrinks.attributedYoungPauses()) >= 1;
         Finding.Builder f = Finding.of(this, score)
                 .summary(fulls + " full GC" + (fulls == 1 ? "" : "s") + " from System.gc() took "
                         + Units.millis(ms) + " of pauses" + storm)
                 .explanation("Explicit System.gc() calls stop the application for a full collection. They took "
                         + GcFacts.pct(ownShare) + " of all pause time." + (shrinks == null ? "" : " Each full "
                         + "collection sizes the heap to what survived it: " + shrinks.shrinks() + " of them shrank the "
-                        + "committed heap, and young collections came more often until it had grown back. Of the "
-                        + shrinks.youngPauses() + " young pauses in those windows, about "
-                        + Units.number(Math.round(shrinks.attributedYoungPauses())) + " ("
+                        + "committed heap.") + (shrinks == null || shrinks.youngPauses() == 0 ? "" : " Young collections "
+                        + "come more often until it has grown back. Of the " + shrinks.youngPauses() + " young pauses in "
+                        + "those windows, about " + Units.number(Math.round(shrinks.attributedYoungPauses())) + " ("
                         + Units.millis(youngMs) + ") are the ones a heap kept at its earlier size would not have "
                         + "needed; with them, explicit collections cost " + GcFacts.pct(share) + " of all pause time."))
                 .figure(Figure.count("System.gc() full GCs", fulls))
@@ -113,8 +115,10 @@ public final class SystemGcFullPauses implements Rule {
         if (shrinks != null) {
             f.figure(Figure.count("System.gc() full GCs that shrink the heap", shrinks.shrinks()))
                     .figure(Figure.bytes("committed heap before them", shrinks.committedBeforeBytes()))
-                    .figure(Figure.bytes("committed heap after them", shrinks.committedAfterBytes()))
-                    .figure(Figure.count("young pauses while the heap regrows", shrinks.youngPauses()))
+                    .figure(Figure.bytes("committed heap after them", shrinks.committedAfterBytes()));
+        }
+        if (shrinks != null && shrinks.youngPauses() > 0) {
+            f.figure(Figure.count("young pauses while the heap regrows", shrinks.youngPauses()))
                     .figure(Figure.millis("their pause time", shrinks.youngMillis()))
                     .figure(Figure.millis("young pause time attributed to the shrinks", youngMs))
                     .figure(Figure.share("share of pause time with the attributed young pauses", share));
@@ -122,12 +126,12 @@ public final class SystemGcFullPauses implements Rule {
         // ending them shortens the longest pauses (latency) and saves the young pauses the shrinks cause (work):
         // named by the goal's metric, else by the larger of the two
         Metric metric = ctx.goal() != Goal.LATENCY && youngMs > ms ? Metric.THROUGHPUT : Metric.LATENCY;
-        String also = shrinks == null ? "" : "; the heap is no longer shrunk by them, so about "
+        String also = !storms ? "" : "; the heap is no longer shrunk by them, so about "
                 + Units.number(Math.round(shrinks.attributedYoungPauses())) + " young pauses (" + Units.millis(youngMs)
                 + ") go too";
         // a concurrent cycle compacts nothing, but G1 may still shrink the heap at its Remark pause (seen on 17 and
         // 25: 340 MB -> 287 MB), so only part of the young pauses the shrinks cause is sure to go
-        String concurrentAlso = shrinks == null ? "" : "; without a compacting full collection the heap shrinks "
+        String concurrentAlso = !storms ? "" : "; without a compacting full collection the heap shrinks "
                 + "less (G1 may still shrink it at the cycle's Remark), so fewer of the "
                 + Units.number(Math.round(shrinks.attributedYoungPauses())) + " young pauses (" + Units.millis(youngMs)
                 + ") attributed to the shrinks follow";

@@ -129,6 +129,14 @@ class ExplicitGcCausesFirstTest {
         assertTrue(first.risk().contains("Direct buffer memory"), first::risk);
         assertTrue(r.commandLine().options().contains("-XX:+DisableExplicitGC"), r.commandLine()::text);
         assertTrue(r.commandLine().startsOk(), r.commandLine()::text);
+
+        // the same run where RMI's distributed GC calls System.gc(): the flag stays, with less confidence and a check
+        Evidence rmi = Advice.of(List.of(log), "-XX:+UseParallelGC -Xmx1g -Dsun.rmi.dgc.server.gcInterval=600000",
+                null, null, jdk.feature());
+        Report.Ranked risky = Advice.recommending(Advice.run(new SystemGcFullPauses(), rmi, jdk.feature(), Goal.LATENCY),
+                "DisableExplicitGC").orElseThrow();
+        assertTrue(risky.confidence() < first.confidence(), risky.confidence() + " against " + first.confidence());
+        assertTrue(risky.risk().startsWith("Check before applying: this run sets an RMI"), risky::risk);
     }
 
     @ParameterizedTest

@@ -67,11 +67,6 @@ public final class SystemGcFullPauses implements Rule {
     }
 
     @Override
-    public Set<EvidenceKind> uses() {
-        return Set.of(EvidenceKind.CONFIG);
-    }
-
-    @Override
     public List<Parameter<?>> parameters() {
         return List.of(INFO_SHARE, WARN_SHARE, DIRECT_BYTES);
     }
@@ -161,7 +156,9 @@ public final class SystemGcFullPauses implements Rule {
      * {@code -XX:+DisableExplicitGC} for Serial and Parallel, which have no concurrent cycle to run the calls as.
      * Direct buffers are freed when their owners are collected, and the JDK calls System.gc() itself when a
      * reservation would pass {@code MaxDirectMemorySize}; RMI's distributed GC calls it to find remote objects no
-     * client references. Evidence of either lowers the confidence and says so in the risk.
+     * client references. Evidence of either lowers the confidence and says so in the risk. The rule does not
+     * declare the configuration or a recording as evidence it uses: without them the flag's usual confidence
+     * stands, as it did before the check (declaring them would lower every GC-log-only advice's ranking).
      */
     private static Recommendation disable(RuleContext ctx, Collector c, long fulls, double ms, Metric metric,
             String also) {

@@ -145,6 +145,7 @@ public final class GcMetricsBuilder implements GcEventListener {
     private final Map<String, long[]> byOperation = new TreeMap<>();
 
     private Pause pendingMixed;
+    private final ExplicitGcShrinkTracker explicitShrinks = new ExplicitGcShrinkTracker();
     private boolean sawTime;
 
     // per-pause CPU times (GcMetrics.PauseCpu)
@@ -221,6 +222,7 @@ public final class GcMetricsBuilder implements GcEventListener {
             runAllocStart = event.at().timelineNanos();
             runAllocEnd = -1;
             runSawObservation = false;
+            explicitShrinks.runStart();
         }
     }
 
@@ -320,6 +322,7 @@ public final class GcMetricsBuilder implements GcEventListener {
 
     private void pause(Pause p) {
         long d = p.durationNanos();
+        explicitShrinks.pause(p);
         allPauses.add(d);
         byKind.computeIfAbsent(p.kind(), k -> new PauseAggregate()).add(d);
         PauseAggregate byThisCause = cause(p.cause());
@@ -669,7 +672,7 @@ public final class GcMetricsBuilder implements GcEventListener {
                 new GcMetrics.MetaspacePeaks(metaUsedPeak >= 0 ? metaUsedPeak : null,
                         metaCommittedPeak >= 0 ? metaCommittedPeak : null, sawMeta ? metaUnloaded : null,
                         sawMeta ? metaUnloadings : null),
-                sps, windows, pauseCpuStats(setup), youngPhases, pacer, collections);
+                sps, windows, pauseCpuStats(setup), youngPhases, pacer, collections, explicitShrinks.result());
     }
 
     /** Which live-set sources count for a collector, best first; the first with samples wins. */

@@ -49,6 +49,8 @@ import java.util.Map;
  *     the cause of the cycle they end under ids of their own: a G1 cycle started by the metaspace threshold is
  *     one collection and three pauses. Parallel on JDK 17 answers the threshold with a young and then a full
  *     collection: two
+ * @param explicitGcShrinks what System.gc() full collections did to the committed heap and the young
+ *     collections that followed while it regrew, or {@code null} when the input has no such figures
  */
 public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
         Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds, Double stwFractionMaxWindow,
@@ -57,7 +59,24 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
         long evacuationFailures, StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
         CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
         List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer,
-        Map<String, Long> collectionsByCause) {
+        Map<String, Long> collectionsByCause, ExplicitGcShrinks explicitGcShrinks) {
+
+    /** The figures without the explicit collections' shrinks. */
+    public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
+            Map<String, PauseStats> pausesByCause, Double stwFraction, Double windowSeconds,
+            Double stwFractionMaxWindow, Double gcCpuFraction, Double allocationRateBytesPerSec,
+            Double promotionRateBytesPerSec, LiveSet liveSet, Double effectiveGogc, FullGcs fullGcs,
+            long humongousAllocations, Integer humongousRegionsPeak, long evacuationFailures,
+            StallStats allocationStalls, StallStats relocationStalls, long degeneratedCycles,
+            CycleStats concurrentCycles, HeapPeaks heap, MetaspacePeaks metaspace, SafepointStats safepoints,
+            List<Window> windows, PauseCpu pauseCpu, PausePhases youngPhases, Pacer pacer,
+            Map<String, Long> collectionsByCause) {
+        this(durationSeconds, runs, pauses, pausesByKind, pausesByCause, stwFraction, windowSeconds,
+                stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
+                effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
+                allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
+                windows, pauseCpu, youngPhases, pacer, collectionsByCause, null);
+    }
 
     /** The figures without pause phases, pacer and collections by cause (the pause counts stand for those). */
     public GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map<String, PauseStats> pausesByKind,
@@ -72,7 +91,7 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
                 stwFractionMaxWindow, gcCpuFraction, allocationRateBytesPerSec, promotionRateBytesPerSec, liveSet,
                 effectiveGogc, fullGcs, humongousAllocations, humongousRegionsPeak, evacuationFailures,
                 allocationStalls, relocationStalls, degeneratedCycles, concurrentCycles, heap, metaspace, safepoints,
-                windows, pauseCpu, null, null, null);
+                windows, pauseCpu, null, null, null, null);
     }
 
     public GcMetrics {
@@ -176,6 +195,45 @@ public record GcMetrics(Double durationSeconds, int runs, PauseStats pauses, Map
      * @param peakCommittedBytes the largest capacity printed after a collection, or {@code null}
      */
     public record HeapPeaks(Long maxCapacityBytes, Long peakUsedBytes, Long peakCommittedBytes) {
+    }
+
+    /**
+     * What {@code System.gc()} full collections did to the committed heap, and the young collections that
+     * followed while it grew back.
+     *
+     * <p>Why: a full collection compacts the heap and then sizes it to what survived (G1 leaves at most
+     * {@code MaxHeapFreeRatio}, 70 %, free; Serial and Parallel likewise), so an explicit full collection in a run
+     * whose heap had grown gives that memory back. The young generation is sized as a share of the committed heap
+     * (G1 between {@code G1NewSizePercent} and {@code G1MaxNewSizePercent} of it, Serial and Parallel by
+     * {@code NewRatio}), so until the heap has grown back young collections come more often: at a committed heap
+     * {@code C} instead of {@code C0}, one per {@code C / C0} of the allocation that would otherwise take one.
+     *
+     * <p>Definitions: a <em>shrink</em> is an explicit full collection after which the committed heap is below
+     * {@value #SHRUNK} of what it was before it (after the previous collection). Its <em>regrowth window</em>
+     * runs from it until a collection leaves the committed heap at {@value #SHRUNK} or more of the level before the
+     * shrink, or the run ends; a further explicit collection inside the window keeps it open against the same
+     * level. Each young or mixed pause in a window (not itself an explicit one) is counted in {@code youngPauses};
+     * of it, the share {@code 1 - C / C0} ({@code C} the committed heap it started from, {@code C0} the level
+     * before the shrink) is <em>attributed</em> to the shrink: the share of those collections a heap kept at
+     * {@code C0} would not have needed (pause times likewise, taking a collection's pause as independent of how
+     * often it runs). Committed sizes come from the capacity the log prints after each collection; pauses
+     * without one (ZGC) are left out.
+     *
+     * @param explicitFullGcs explicit full collections with a committed size before and after
+     * @param shrinks those after which the committed heap shrank (below {@value #SHRUNK} of before)
+     * @param committedBeforeBytes mean committed heap before the shrinks, or {@code null} without shrinks
+     * @param committedAfterBytes mean committed heap after them, or {@code null} without shrinks
+     * @param youngPauses young and mixed pauses inside regrowth windows
+     * @param youngMillis their pause time
+     * @param attributedYoungPauses the share of {@code youngPauses} attributed to the shrinks (a sum of fractions)
+     * @param attributedYoungMillis the share of {@code youngMillis} attributed to them
+     */
+    public record ExplicitGcShrinks(long explicitFullGcs, long shrinks, Long committedBeforeBytes,
+            Long committedAfterBytes, long youngPauses, double youngMillis, double attributedYoungPauses,
+            double attributedYoungMillis) {
+
+        /** The committed heap after a shrink, and the level that ends a regrowth window, over the level before. */
+        public static final double SHRUNK = 0.9;
     }
 
     /**

@@ -93,13 +93,14 @@ public final class AllocationBoundGc implements Rule {
         }
         String where = sites.isEmpty() ? "record jdk.ObjectAllocationSample (JFR default settings) to rank the sites"
                 : "top sites by sampled weight: " + String.join(", ", sites);
-        Finding.Builder f = Finding.of(this, Scores.rising(cpu, ctx.param(GC_CPU), ctx.param(WARN_GC_CPU)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cpu, ctx.param(GC_CPU), ctx.param(WARN_GC_CPU))))
                 .summary(String.format(Locale.ROOT, "GC takes %.1f %% of the CPU at %s/s of allocation per core, with the "
                         + "heap at %.1f x the live set", 100 * cpu, Units.bytes((long) perCore), ratio))
                 .explanation("The heap is not short (" + Units.bytes(xmx) + " for " + Units.bytes(lds) + " live), so "
                         + "collections are driven by the allocation rate: every " + Units.bytes((long) perCore)
                         + " allocated per core per second has to be collected. Allocating less is the lever that "
-                        + "scales; " + where + ".")
+                        + "scales; " + where + "." + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("GC CPU share", cpu))
                 .figure(Figure.of("allocation rate per core", perCore, "B/s"))
                 .figure(Figure.bytes("live set", lds))

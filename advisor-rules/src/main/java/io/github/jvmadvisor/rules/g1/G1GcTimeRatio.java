@@ -97,13 +97,14 @@ public final class G1GcTimeRatio implements Rule {
         }
         double goalNow = 1.0 / (1 + cur);
         double goalNew = 1.0 / (1 + to);
-        Finding.Builder f = Finding.of(this, Scores.rising(cpu, ctx.param(GC_CPU_INFO), ctx.param(GC_CPU_WARN)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cpu, ctx.param(GC_CPU_INFO), ctx.param(GC_CPU_WARN))))
                 .summary("GC takes " + GcFacts.pct(cpu) + " of the CPU while the heap stays at "
                         + Math.round(used * 100) + " % of its maximum (" + Units.bytes(committed) + " of " + Units.bytes(xmx) + ")")
                 .explanation("G1 expands the heap only when GC time exceeds 1/(1+GCTimeRatio) = " + GcFacts.pct(goalNow)
                         + " (GCTimeRatio=" + cur + "); below that it keeps the heap small and collects often. "
                         + "GCTimeRatio=" + to + " (" + GcFacts.pct(goalNew) + ") makes it trade the spare memory for "
-                        + "less GC, like a higher GOGC.")
+                        + "less GC, like a higher GOGC." + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("GC CPU", cpu))
                 .figure(Figure.bytes("peak committed heap", committed))
                 .figure(Figure.bytes("max heap", xmx))

@@ -16,6 +16,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -133,13 +134,13 @@ public final class G1PauseGoal implements Rule {
             why.add("pause p99 " + Units.millis(all.p99Millis()) + " is over " + Math.round(sloShare * 100) + " % of the "
                     + Units.millis(slo) + (sloGiven ? " request SLO" : " request p99"));
         }
-        Finding.Builder f = Finding.of(this, score)
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(), score))
                 .summary("G1 pauses too long: " + String.join("; ", why))
                 .explanation("G1 sizes the young generation so that pauses meet MaxGCPauseMillis (" + goal + " ms). "
                         + (overGoal ? "More than 10 % of young pauses are longer, so the goal is not met. " : "")
                         + (overSlo ? "The pause tail is a large part of the request latency budget"
                                 + (sloGiven ? "" : " (no SLO given: the request p99 of the latency log stands for it)")
-                                + ". " : ""))
+                                + ". " : "") + GcFacts.explicitGcNote(ctx.metrics()).trim())
                 .figure(Figure.of("MaxGCPauseMillis", goal, "ms"));
         if (young != null) {
             f.figure(Figure.count("young pauses", young.count()));

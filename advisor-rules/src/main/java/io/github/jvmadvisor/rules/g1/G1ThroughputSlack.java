@@ -102,12 +102,13 @@ public final class G1ThroughputSlack implements Rule {
         if (newGoal <= goal && target == null) {
             return List.of(); // the SLO leaves no room and the heap is not small
         }
-        Finding.Builder f = Finding.of(this, Scores.rising(cpu, ctx.param(GC_CPU_INFO), ctx.param(GC_CPU_WARN)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cpu, ctx.param(GC_CPU_INFO), ctx.param(GC_CPU_WARN))))
                 .summary("GC takes " + GcFacts.pct(cpu) + " of the CPU while the pause p99 (" + Units.millis(all.p99Millis())
                         + ") is " + Math.round(slack * 100) + " % of the " + goal + " ms goal")
                 .explanation("G1 keeps the young generation small enough to meet MaxGCPauseMillis; with pauses this far "
                         + "below the goal it collects more often than it needs to. A longer goal trades pause time, which "
-                        + "has slack, for fewer collections.")
+                        + "has slack, for fewer collections." + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("GC CPU", cpu))
                 .figure(Figure.millis("pause p99", all.p99Millis()))
                 .figure(Figure.of("MaxGCPauseMillis", goal, "ms"))

@@ -79,13 +79,17 @@ public final class ThroughputCollector implements Rule {
         if (smallHeap) {
             score = Math.min(score, 49);
         }
+        // GC CPU spent on the young pauses System.gc() heap shrinks cause is not G1's to save, and on Parallel
+        // each call is a stop-the-world full collection with no concurrent alternative
+        score = GcFacts.discountExplicitGc(ctx.metrics(), score);
         return List.of(Finding.of(this, score)
                 .summary("G1 takes " + String.format(java.util.Locale.ROOT, "%.1f %%", cpu * 100)
                         + " of the CPU in a throughput job")
                 .explanation("With throughput as the goal, pause times matter only through their total; G1's concurrent "
                         + "work and barriers cost CPU that the Parallel collector does not spend."
                         + (smallHeap ? " But the live set fills over half the heap: most of this GC work is for want of "
-                                + "memory, which a collector switch does not fix; size the heap first (HEAP-04)." : ""))
+                                + "memory, which a collector switch does not fix; size the heap first (HEAP-04)." : "")
+                        + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("GC CPU share", cpu))
                 .recommend(Recommendation.flags("Use the Parallel collector", FlagChange.enable("UseParallelGC"))
                         .effect(Metric.THROUGHPUT, "GC CPU share", Effect.Direction.DECREASE, null,

@@ -270,6 +270,67 @@ public final class GcFacts {
         return out;
     }
 
+    /**
+     * What {@code System.gc()} full collections did to the committed heap, when at least one shrank it
+     * ({@link GcMetrics.ExplicitGcShrinks}); else {@code null}.
+     */
+    public static GcMetrics.ExplicitGcShrinks explicitShrinks(GcMetrics m) {
+        GcMetrics.ExplicitGcShrinks s = m == null ? null : m.explicitGcShrinks();
+        return s == null || s.shrinks() == 0 ? null : s;
+    }
+
+    /**
+     * The share of all pause time that {@code System.gc()} collections took, with the young pause time attributed
+     * to the heap shrinks they caused ({@link GcMetrics.ExplicitGcShrinks#attributedYoungMillis()}); 0 without
+     * pause times.
+     */
+    public static double explicitGcPauseShare(GcMetrics m) {
+        if (m == null || m.pauses() == null || m.pauses().totalMillis() <= 0) {
+            return 0;
+        }
+        double ms = 0;
+        for (Map.Entry<String, GcMetrics.PauseStats> e : m.pausesByCause().entrySet()) {
+            if (isExplicitCause(e.getKey())) {
+                ms += e.getValue().totalMillis();
+            }
+        }
+        GcMetrics.ExplicitGcShrinks s = explicitShrinks(m);
+        if (s != null) {
+            ms += s.attributedYoungMillis();
+        }
+        return Math.min(1, ms / m.pauses().totalMillis());
+    }
+
+    /** Whether a cause is an explicit {@code System.gc()} call. */
+    public static boolean isExplicitCause(String cause) {
+        return cause != null && cause.toLowerCase(Locale.ROOT).contains("system.gc");
+    }
+
+    /**
+     * For a rule that treats a symptom of the young-collection storm that follows explicit collections: the
+     * sentence, with a leading space, that says so and points to EXP-01; empty when System.gc() did not shrink the
+     * heap.
+     */
+    public static String explicitGcNote(GcMetrics m) {
+        GcMetrics.ExplicitGcShrinks s = explicitShrinks(m);
+        if (s == null || s.youngPauses() == 0) {
+            return "";
+        }
+        return " System.gc() full collections shrink the committed heap from " + Units.bytes(s.committedBeforeBytes())
+                + " to " + Units.bytes(s.committedAfterBytes()) + ", and " + s.youngPauses() + " young pauses ("
+                + Units.millis(s.youngMillis()) + ") follow while it regrows: explicit collections and their "
+                + "consequences take " + pct(explicitGcPauseShare(m)) + " of all pause time. Treat the cause first "
+                + "(EXP-01); this finding's score is lowered by that share.";
+    }
+
+    /**
+     * A symptom rule's score scaled down by the share of pause time the explicit collections and the young
+     * pauses their shrinks cause take ({@link #explicitGcPauseShare}); unchanged when they shrank nothing.
+     */
+    public static double discountExplicitGc(GcMetrics m, double score) {
+        return explicitShrinks(m) == null ? score : score * (1 - explicitGcPauseShare(m));
+    }
+
     public static long sum(Map<String, Long> m) {
         return m.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -171,7 +171,7 @@ public final class LiveSetSizing implements Rule {
         // half the under-sized limit (a heap under 1.5x the live set) is a warning at any cost above info
         double score = Math.max(Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)),
                 Scores.falling(Math.max(gogc, 1), ctx.param(MAX_GOGC), ctx.param(MAX_GOGC) / 2));
-        Finding.Builder f = Finding.of(this, score)
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(m, score))
                 .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds)
                         + "x the live set (" + Units.bytes(lds) + "): effective GOGC " + Math.round(gogc) + ", "
                         + costName + " " + pct(cost.share()))
@@ -184,7 +184,7 @@ public final class LiveSetSizing implements Rule {
                         + (promotes ? " But " + pct(promoShare) + " of the allocation is promoted: medium-lived objects "
                                 + "survive the young collections and die in the old generation, so a larger heap alone "
                                 + "buys less than predicted; a larger young generation (or a collector that handles them "
-                                + "better) addresses the cause." : ""))
+                                + "better) addresses the cause." : "") + GcFacts.explicitGcNote(m))
                 .figure(Figure.bytes("live set", lds))
                 .figure(Figure.bytes("maximum heap", xmx))
                 .figure(Figure.of("effective GOGC", gogc, "%"));
@@ -223,7 +223,8 @@ public final class LiveSetSizing implements Rule {
         long full = GcFacts.sum(GcFacts.ownFullGcs(m));
         GcMetrics.PauseStats young = m.pausesByKind().get(PauseKind.YOUNG.id());
         long youngCount = young == null ? 0 : young.count();
-        Finding.Builder f = Finding.of(this, Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU))))
                 .summary(full + " of " + (full + youngCount) + " collections are full ones and the GC costs "
                         + pct(cost.share()) + ": objects outlive the young generation")
                 .explanation("Every collection marks and compacts the whole heap, started by the heap filling ("
@@ -276,7 +277,8 @@ public final class LiveSetSizing implements Rule {
         if (young >= xmx || current >= young) {
             return null;
         }
-        Finding.Builder f = Finding.of(this, Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU))))
                 .summary("The heap (" + Units.bytes(xmx) + ") is " + Units.number(xmx / (double) lds) + "x the live set ("
                         + Units.bytes(lds) + "), but the young generation (" + Units.bytes(current) + ", "
                         + Units.number(current / (double) lds) + "x the live set) is too small, not the heap")
@@ -322,14 +324,16 @@ public final class LiveSetSizing implements Rule {
         if (current != null && current >= young) {
             return null;
         }
-        Finding.Builder f = Finding.of(this, Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU)))
+        Finding.Builder f = Finding.of(this, GcFacts.discountExplicitGc(ctx.metrics(),
+                Scores.rising(cost.share(), ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU))))
                 .summary(pct(promoShare) + " of the allocation is promoted and the GC costs " + pct(cost.share())
                         + ": medium-lived objects die in the old generation")
                 .explanation("The heap (" + Units.bytes(xmx) + ") holds the live set (" + Units.bytes(lds) + ") with room "
                         + "to spare, but objects that live a little longer than the young generation holds them are "
                         + "promoted and then collected in the old generation, the expensive way. Keeping "
                         + Units.number(ctx.param(OLD_FACTOR)) + "x the live set for the old generation and giving the rest "
-                        + "to the young one (" + Units.bytes(young) + ") lets them die young.")
+                        + "to the young one (" + Units.bytes(young) + ") lets them die young."
+                        + GcFacts.explicitGcNote(ctx.metrics()))
                 .figure(Figure.share("promoted share of allocation", promoShare));
         cost.figures().forEach(f::figure);
         f.figure(Figure.bytes("live set", lds))

@@ -23,7 +23,10 @@ import java.util.Set;
  * the application more than 5 % of the time, the service is alive but barely working; a stall is worse than
  * a crash, because the orchestrator does not restart it. With the live set above 70 % of the heap the heap
  * (or the container) is too small or the application leaks. Collections with an external cause (System.gc(),
- * tools, metadata) are left out of both shares: they are not memory pressure, and other rules own them.
+ * tools, metadata) are left out of both shares: they are not memory pressure, and other rules own them. So are
+ * the young pauses EXP-01 attributes to the heap shrinks of System.gc() full collections
+ * ({@link GcFacts#explicitGcPauseShare}): a heap kept at its size would not have needed them; and when there
+ * are such shrinks the score is lowered by that share, as for the other rules that treat the storm's symptoms.
  * Recommends {@code ExitOnOutOfMemoryError} so
  * that a dying JVM is restarted, keeping the GC overhead limit on, and more memory or a leak hunt.
  */
@@ -76,7 +79,9 @@ public final class ThrashGuard implements Rule {
         Double stw = m.stwFraction() == null ? null : m.stwFraction() * (1 - external);
         double cpuScore = cpu == null ? 0 : Scores.rising(cpu, ctx.param(GC_CPU), Math.min(0.95, 1.5 * ctx.param(GC_CPU)));
         double stwScore = stw == null ? 0 : Scores.rising(stw, ctx.param(PAUSE_SHARE), 4 * ctx.param(PAUSE_SHARE));
-        double score = Math.max(cpuScore, stwScore);
+        // what remains is still inflated by the shrinks' storm (the model attributes only part of it): like the
+        // other rules that treat its symptoms, the score is lowered by the share EXP-01 accounts for
+        double score = GcFacts.discountExplicitGc(m, Math.max(cpuScore, stwScore));
         if (score < 25) {
             return List.of();
         }
@@ -95,9 +100,11 @@ public final class ThrashGuard implements Rule {
                         + "work. " + (liveShare != null && liveShare > ctx.param(LIVE_SHARE)
                                 ? "The live set fills " + LiveSetSizing.pct(liveShare) + " of the heap: the heap is too small "
                                         + "for what the application keeps, or it leaks."
-                                : ""));
+                                : "") + GcFacts.explicitGcNote(m));
         if (external > 0) {
-            f.figure(Figure.share("pause time left out (System.gc(), tools, metadata)", external));
+            f.figure(Figure.share(GcFacts.explicitShrinks(m) == null ? "pause time left out (System.gc(), tools, metadata)"
+                    : "pause time left out (System.gc() and the young pauses its shrinks cause, tools, metadata)",
+                    external));
         }
         if (cpu != null) {
             f.figure(Figure.share("GC CPU share", cpu));
@@ -136,8 +143,9 @@ public final class ThrashGuard implements Rule {
     }
 
     /**
-     * The share of pause time from collections with an external cause ({@link GcFacts#isExternalCause}).
-     * The GC CPU share is scaled down by the same share: the log has no CPU time per cause.
+     * The share of pause time from collections with an external cause ({@link GcFacts#isExternalCause}), with
+     * the young pause time attributed to System.gc() heap shrinks. The GC CPU share is scaled down by the same
+     * share: the log has no CPU time per cause.
      */
     static double externalPauseShare(GcMetrics m) {
         if (m.pausesByCause() == null || m.pauses() == null || m.pauses().totalMillis() <= 0) {
@@ -148,6 +156,10 @@ public final class ThrashGuard implements Rule {
             if (GcFacts.isExternalCause(e.getKey())) {
                 ext += e.getValue().totalMillis();
             }
+        }
+        GcMetrics.ExplicitGcShrinks s = GcFacts.explicitShrinks(m);
+        if (s != null) {
+            ext += s.attributedYoungMillis();
         }
         return Math.min(1, ext / m.pauses().totalMillis());
     }

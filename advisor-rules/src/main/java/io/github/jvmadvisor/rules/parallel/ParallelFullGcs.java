@@ -14,6 +14,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.RuleSupport;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +90,29 @@ public final class ParallelFullGcs implements Rule {
         }
         Double perHour = GcFacts.perHour(m, n);
         double score = perHour == null ? 40 : Scores.rising(perHour, ctx.param(INFO_PER_HOUR), ctx.param(WARN_PER_HOUR));
+        score = GcFacts.discountExplicitGc(m, score);
         GcMetrics.PauseStats all = m.pauses();
+        // the full GCs of these causes only: System.gc() and tool-initiated collections are EXP-01's and EXP-04's,
+        // not adaptive sizing's. The log gives pause time by cause, not by cause and kind, so the external causes'
+        // time is taken off whole: on JDK 17 that also takes off the young System.gc() pause before each explicit
+        // full one (a few ms), never adds explicit time to adaptive sizing's
         double fullMs = m.fullGcs().totalMillis();
+        for (java.util.Map.Entry<String, GcMetrics.PauseStats> e : m.pausesByCause().entrySet()) {
+            if (GcFacts.isExternalCause(e.getKey())) {
+                fullMs -= e.getValue().totalMillis();
+            }
+        }
+        fullMs = Math.max(0, fullMs);
+        long explicit = RuleSupport.fullGcsCausedBy(ctx, "System.gc");
         Finding.Builder f = Finding.of(this, score)
                 .summary(n + " Parallel full GC" + (n == 1 ? "" : "s") + (perHour == null ? ""
                         : " (" + Units.number(Math.round(perHour)) + " per hour)") + ": " + GcFacts.causes(byCause))
                 .explanation("The old generation fills between collections and adaptive sizing answers with full "
                         + "collections. They took " + Units.millis(fullMs) + (all != null && all.totalMillis() > 0
-                                ? " (" + GcFacts.pct(fullMs / all.totalMillis()) + " of all pause time)" : "") + ".")
+                                ? " (" + GcFacts.pct(fullMs / all.totalMillis()) + " of all pause time)" : "") + "."
+                        + (explicit == 0 ? "" : " The " + explicit + " full GC" + (explicit == 1 ? "" : "s")
+                                + " from System.gc() are not counted here: see EXP-01.")
+                        + GcFacts.explicitGcNote(m))
                 .figure(Figure.count("full GCs", n))
                 .figure(Figure.text("causes", GcFacts.causes(byCause)))
                 .figure(Figure.millis("full GC pause time", fullMs));
@@ -113,7 +129,10 @@ public final class ParallelFullGcs implements Rule {
                     + "collections. They took " + Units.millis(fullMs) + (all != null && all.totalMillis() > 0
                             ? " (" + GcFacts.pct(fullMs / all.totalMillis()) + " of all pause time)" : "") + ". Almost "
                     + "every collection is a full one: objects outlive the young generation, and the old generation "
-                    + "cannot take a young collection's survivors (HEAP-04 explains the lifetime model).");
+                    + "cannot take a young collection's survivors (HEAP-04 explains the lifetime model)."
+                    + (explicit == 0 ? "" : " The " + explicit + " full GC" + (explicit == 1 ? "" : "s")
+                            + " from System.gc() are not counted here: see EXP-01.")
+                    + GcFacts.explicitGcNote(m));
             f.recommend(GcFacts.lifetimeRecommendation(Collector.PARALLEL, plan, xmx(ctx), cost, "rules.md PAR-01"));
             return List.of(f.build());
         }

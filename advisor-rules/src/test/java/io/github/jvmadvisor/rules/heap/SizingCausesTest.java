@@ -237,7 +237,10 @@ class SizingCausesTest {
         coherent(codecRoomy);
         assertTrue(codecRoomy.recommendations().stream().noneMatch(x -> option(x, "-Xmx") != null
                 && option(x, "-Xmx") < 256L << 20), codecRoomy.recommendations()::toString);
-        assertTrue(codecRoomy.findings().stream().noneMatch(f -> f.ruleId().equals("HEAP-04")),
+        // no warning: the heap is 2.5-3x the live set, so the headroom model may say at info level that 3.5x would
+        // cost less (it did at load 2 on 2 CPUs: pause share 19 %, 2.74x a 93 MB live set), never that it must change
+        assertTrue(codecRoomy.findings().stream().noneMatch(f -> f.ruleId().equals("HEAP-04")
+                && f.severity().compareTo(io.github.jvmadvisor.core.rule.Severity.WARNING) >= 0),
                 codecRoomy.findings()::toString);
         // objects that live 8 MB of allocation in a young generation of about 85 MB: young collections, no lifetime plan
         Evidence young = Advice.of(List.of(youngLifetime), "-XX:+UseParallelGC -Xmx256m", null, null, 17);

@@ -18,6 +18,7 @@ import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Severity;
+import io.github.jvmadvisor.core.rule.Unjudged;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -107,9 +108,15 @@ public final class Advisor {
                 notApplicable.add(na);
                 continue;
             }
-            run++;
             List<Finding> found;
             try {
+                Unjudged u = rule.unjudged(ctx);
+                if (u != null) {
+                    notApplicable.add(new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), u.reason(), List.of(),
+                            u.collect()));
+                    continue;
+                }
+                run++;
                 found = List.copyOf(rule.evaluate(ctx));
                 for (Finding f : found) {
                     if (!f.ruleId().equals(rule.id())) {

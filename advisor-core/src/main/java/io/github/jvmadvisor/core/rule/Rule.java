@@ -44,6 +44,15 @@ public interface Rule {
     }
 
     /**
+     * Why this evidence cannot be judged although every kind the rule {@link #requires() requires} is present, or
+     * {@code null} when it can (the default). Called by the engine after its evidence and collector gate; a non-null
+     * answer lists the rule as not applicable, with what to record, instead of evaluating it.
+     */
+    default Unjudged unjudged(RuleContext context) {
+        return null;
+    }
+
+    /**
      * Evaluates the rule. Returns no finding when all is well; a finding of score below 25 is kept in the
      * report as OK and recommends nothing.
      */

@@ -137,7 +137,7 @@ public final class Advisor {
             try {
                 Unjudged u = rule.unjudged(ctx);
                 if (u != null) {
-                    notApplicable.add(new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), u.reason(), List.of(),
+                    notApplicable.add(new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), u.reason(), u.missing(),
                             u.collect()));
                     continue;
                 }

@@ -40,8 +40,9 @@ import java.util.Set;
  * wall-clock time on both sides (a plain {@code -Xlog:gc*:file=gc.log} has uptime only; a latency log without a start time) it
  * falls back to magnitudes: the longest pause is at least {@code pauseShare} of the p99.9 request latency, and the
  * worst request is at least {@code pauseShare} of the longest pause (else the two logs are not of one run); that
- * judgement is weaker ({@code unalignedConfidence}). Without a unit for the latency values it cannot judge at
- * all and says so ({@link #unjudged}).
+ * judgement is weaker ({@code unalignedConfidence}). Without a latency log but with an objective ({@code sloMillis})
+ * the longest pause is set against the objective's budget, as weakly. Without a unit for the latency values, or
+ * without both a latency log and an objective, it cannot judge at all and says so ({@link #unjudged}).
  *
  * <p><b>Choice, graded.</b> From a stop-the-world collector (Serial, Parallel):
  * <ul>
@@ -121,12 +122,13 @@ public final class PauseDominatedTail implements Rule {
 
     @Override
     public Set<EvidenceKind> requires() {
-        return Set.of(EvidenceKind.GC, EvidenceKind.LATENCY);
+        return Set.of(EvidenceKind.GC);
     }
 
+    /** The latency log is needed unless an objective is given ({@link #unjudged}). */
     @Override
     public Set<EvidenceKind> uses() {
-        return Set.of(EvidenceKind.CPUS);
+        return Set.of(EvidenceKind.CPUS, EvidenceKind.LATENCY);
     }
 
     @Override
@@ -143,19 +145,35 @@ public final class PauseDominatedTail implements Rule {
     /**
      * The tail of one series and how much of it the pauses explain.
      *
-     * @param aligned whether pauses and intervals were lined up on the wall clock; when not, {@code intervals} is 1,
-     *     and {@code attributed} 1 when the magnitudes match
+     * @param basis how the pauses were set against the latency; unless lined up on the clock, {@code intervals} is
+     *     1, and {@code attributed} 1 when the magnitudes match
      * @param tailMillis the tail intervals' worst requests added up
      * @param attributedMillis the same over the intervals a pause explains
      * @param worstLatencyMillis the worst request of the tail (aligned), the p99.9 request (by magnitude)
      * @param typicalMillis the median of the intervals' worst requests: what requests see outside the tail
      * @param worstRequestMillis the worst request of the series
      */
-    record Tail(String tag, boolean aligned, int intervals, int attributed, double tailMillis, double attributedMillis,
+    record Tail(String tag, Basis basis, int intervals, int attributed, double tailMillis, double attributedMillis,
             double worstLatencyMillis, double worstPauseMillis, double typicalMillis, double worstRequestMillis) {
         /** The share of the tail the pauses explain, each interval weighted by its worst request. */
         double share() {
             return tailMillis <= 0 ? 0 : attributedMillis / tailMillis;
+        }
+    }
+
+    /** How the pauses were set against the latency. */
+    enum Basis {
+        /** Lined up with the latency log's intervals on the wall clock. */
+        ALIGNED("yes"),
+        /** Compared by magnitude with the latency log (no wall clock on one side). */
+        MAGNITUDE("no, by magnitude"),
+        /** No latency log: compared with the objective ({@code sloMillis}). */
+        OBJECTIVE("no latency log, against the objective");
+
+        final String text;
+
+        Basis(String text) {
+            this.text = text;
         }
     }
 
@@ -166,6 +184,11 @@ public final class PauseDominatedTail implements Rule {
 
     @Override
     public Unjudged unjudged(RuleContext ctx) {
+        if (ctx.evidence().latency().isEmpty()) {
+            return ctx.param(SLO) > 0 ? null : new Unjudged("needs latency (a request latency log, or the objective "
+                    + "GCSEL-03.sloMillis): there is no tail to set the pauses against", List.of(EvidenceKind.LATENCY),
+                    List.of(EvidenceKind.LATENCY.collect(), "or the latency objective: parameter GCSEL-03.sloMillis"));
+        }
         for (LatencyLog log : ctx.evidence().latency()) {
             for (LatencySeries s : log.series()) {
                 if (unit(ctx, s) != null) {
@@ -206,10 +229,13 @@ public final class PauseDominatedTail implements Rule {
                 }
             }
         }
+        double slo = ctx.param(SLO);
+        if (ctx.evidence().latency().isEmpty()) {
+            best = byObjective(ctx, slo);
+        }
         if (best == null || best.attributed() == 0 || best.share() < ctx.param(ATTRIBUTABLE)) {
             return List.of();
         }
-        double slo = ctx.param(SLO);
         double budget = slo > 0 ? ctx.param(SLO_SHARE) * slo : ctx.param(MIN_PAUSE);
         if (best.worstPauseMillis() <= budget) {
             return List.of();
@@ -231,20 +257,28 @@ public final class PauseDominatedTail implements Rule {
         var pauseStats = ctx.metrics() == null ? null : ctx.metrics().pauses();
         double p99Pause = pauseStats == null ? 0 : pauseStats.p99Millis();
         double fromPause = p99Pause > 0 ? p99Pause : best.worstPauseMillis();
-        double confidenceFactor = best.aligned() ? 1 : ctx.param(UNALIGNED);
+        boolean aligned = best.basis() == Basis.ALIGNED;
+        double confidenceFactor = aligned ? 1 : ctx.param(UNALIGNED);
         double score = Scores.rising(best.worstPauseMillis(), budget, 4 * budget);
-        if (!best.aligned()) {
+        if (!aligned) {
             score *= confidenceFactor;
         }
         String in = best.tag() == null ? "" : " (" + best.tag() + ")";
         Finding.Builder f = Finding.of(this, score)
-                .summary(best.aligned()
-                        ? String.format(Locale.ROOT, "%d of the %d worst latency intervals%s coincide with GC pauses up to %s",
+                .summary(best.basis() == Basis.OBJECTIVE
+                        ? String.format(Locale.ROOT, "GC pauses up to %s against a latency objective of %s (no latency log)",
+                                Units.millis(best.worstPauseMillis()), Units.millis(slo))
+                        : aligned ? String.format(Locale.ROOT, "%d of the %d worst latency intervals%s coincide with GC pauses up to %s",
                                 best.attributed(), best.intervals(), in, Units.millis(best.worstPauseMillis()))
                         : String.format(Locale.ROOT, "GC pauses up to %s match the latency tail%s: worst request %s, "
                                 + "p99.9 %s (not lined up on the clock)", Units.millis(best.worstPauseMillis()), in,
                                 Units.millis(best.worstRequestMillis()), Units.millis(best.worstLatencyMillis())))
-                .explanation((best.aligned()
+                .explanation((best.basis() == Basis.OBJECTIVE
+                        ? "Without a latency log the pauses are set against the objective: a stop-the-world pause "
+                                + "longer than " + pct(ctx.param(SLO_SHARE)) + " of it takes any request that waits for it "
+                                + "past the objective. Record the requests' latency (an HdrHistogram log) to see how much "
+                                + "of the tail the pauses make. "
+                        : aligned
                         ? "The latency tail is made of stop-the-world collections: " + pct(best.share()) + " of it "
                                 + "(the worst intervals, each weighted by its worst request) falls in intervals that a pause "
                                 + "of at least half that request's latency overlaps. "
@@ -262,7 +296,7 @@ public final class PauseDominatedTail implements Rule {
                 .figure(Figure.millis("p99 pause", p99Pause))
                 .figure(Figure.millis("pause budget", budget))
                 .figure(Figure.millis("typical interval worst latency", best.typicalMillis()))
-                .figure(Figure.text("lined up on the clock", best.aligned() ? "yes" : "no, by magnitude"));
+                .figure(Figure.text("lined up on the clock", best.basis().text));
         if (xmx != null) {
             f.figure(Figure.bytes("max heap", xmx));
         }
@@ -371,8 +405,19 @@ public final class PauseDominatedTail implements Rule {
         }
         double share = ctx.param(PAUSE_SHARE);
         boolean explains = pauses.maxMillis() >= share * p999 && max >= share * pauses.maxMillis();
-        return new Tail(s.tag(), false, 1, explains ? 1 : 0, p999, explains ? p999 : 0, p999, pauses.maxMillis(),
+        return new Tail(s.tag(), Basis.MAGNITUDE, 1, explains ? 1 : 0, p999, explains ? p999 : 0, p999, pauses.maxMillis(),
                 typical(unit, s), max);
+    }
+
+    /** No latency log: the longest pause against the objective; {@code null} without one or without pauses. */
+    private static Tail byObjective(RuleContext ctx, double sloMillis) {
+        var pauses = ctx.metrics() == null ? null : ctx.metrics().pauses();
+        if (sloMillis <= 0 || pauses == null || pauses.count() == 0) {
+            return null;
+        }
+        boolean explains = pauses.maxMillis() > ctx.param(SLO_SHARE) * sloMillis;
+        return new Tail(null, Basis.OBJECTIVE, 1, explains ? 1 : 0, sloMillis, explains ? sloMillis : 0, sloMillis,
+                pauses.maxMillis(), 0, 0);
     }
 
     /** The tail lined up on the wall clock; {@code null} without a unit or intervals with absolute time. */
@@ -424,7 +469,7 @@ public final class PauseDominatedTail implements Rule {
                 worstPause = Math.max(worstPause, explaining);
             }
         }
-        return new Tail(s.tag(), true, n, attributed, tailMillis, attributedMillis, worstLatency, worstPause, maxima[(maxima.length - 1) / 2],
+        return new Tail(s.tag(), Basis.ALIGNED, n, attributed, tailMillis, attributedMillis, worstLatency, worstPause, maxima[(maxima.length - 1) / 2],
                 maxima[maxima.length - 1]);
     }
 

@@ -156,6 +156,20 @@ class PauseDominatedTailTest {
     }
 
     @Test
+    void withoutALatencyLogTheObjectiveIsTheTarget() {
+        Evidence gcOnly = Advice.of(List.of(timedLog), null, null, null, 17);
+        // pauses of seconds against an objective of 200 ms: the same choice, weaker
+        Finding f = Advice.only(advise(gcOnly, 17, Goal.LATENCY, "sloMillis", "200"));
+        assertEquals("no latency log, against the objective", figure(f, "lined up on the clock").text());
+        assertEquals(List.of("-XX:+UseZGC"), options(f.recommendations().get(0)));
+        assertTrue(f.recommendations().get(0).confidence() < 0.7, f::toString);
+        // neither a latency log nor an objective: not applicable, with what to record
+        Report.NotApplicable na = Advice.notApplicable(advise(gcOnly, 17, Goal.LATENCY));
+        assertEquals(List.of(io.github.jvmadvisor.core.rule.EvidenceKind.LATENCY), na.missing());
+        assertTrue(na.collect().stream().anyMatch(c -> c.contains("sloMillis")), na::toString);
+    }
+
+    @Test
     void withoutTheLatencyUnitItSaysWhatToRecord() {
         Evidence plain = Advice.of(List.of(plainLog, hlog), null, null, null, 17);
         Report r = Advisor.builder().rules(RuleSet.of(new PauseDominatedTail())).targetJdk(17).goal(Goal.LATENCY).build()

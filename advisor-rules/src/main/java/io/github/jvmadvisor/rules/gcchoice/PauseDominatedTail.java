@@ -251,6 +251,11 @@ public final class PauseDominatedTail implements Rule {
         boolean strict = ctx.goal() == Goal.LATENCY && wanted < ctx.param(G1_MIN_GOAL);
         long g1Goal = Math.round(Math.max(ctx.param(G1_MIN_GOAL), Math.min(G1_MAX_GOAL_MILLIS, wanted)));
         List<Choice> choices = choose(current, oneCpu, largeHeap, strict, ctx.goal(), Builds.oracleBuild(ctx));
+        // G1's pause goal holds only while the heap has room for the live set; under 3x it, old-generation churn
+        // ends in full compactions (measured: Parallel's 4.0 s full pauses became a 2.5 s G1 full pause with
+        // MaxGCPauseMillis=10, 700 MB live in 2 GB)
+        Long live = GcFacts.liveSet(ctx.metrics());
+        boolean tightHeap = live != null && xmx != null && xmx < GcFacts.SMALL_HEAP_PER_LIVE_SET * live;
         if (choices.isEmpty()) {
             return List.of();
         }
@@ -300,11 +305,14 @@ public final class PauseDominatedTail implements Rule {
         if (xmx != null) {
             f.figure(Figure.bytes("max heap", xmx));
         }
+        if (live != null) {
+            f.figure(Figure.bytes("live set", live));
+        }
         boolean first = true;
         for (Choice c : choices) {
             double factor = (first ? 1 : 0.7) * confidenceFactor;
             f.recommend(switch (c) {
-                case G1 -> g1(ctx, g1Goal, fromPause, factor, oneCpu);
+                case G1 -> g1(ctx, g1Goal, fromPause, factor, oneCpu, tightHeap);
                 case ZGC -> zgc(ctx, fromPause, factor);
                 case SHENANDOAH -> shenandoah(ctx, fromPause, factor);
             });
@@ -482,16 +490,19 @@ public final class PauseDominatedTail implements Rule {
         return fromMillis <= 0 ? 0 : Math.min(0, toMillis / fromMillis - 1);
     }
 
-    static Recommendation g1(RuleContext ctx, long goalMillis, double p99Millis, double confidenceFactor, boolean oneCpu) {
+    static Recommendation g1(RuleContext ctx, long goalMillis, double p99Millis, double confidenceFactor, boolean oneCpu,
+            boolean tightHeap) {
         double to = Math.min(goalMillis, p99Millis);
+        String tight = tightHeap ? "; the heap is under " + Units.number(GcFacts.SMALL_HEAP_PER_LIVE_SET) + " times the "
+                + "live set, so G1 full compactions are likely to remain (size the heap first, HEAP-04)" : "";
         return Recommendation.flags("Use G1 with a pause goal of " + goalMillis + " ms", FlagChange.enable("UseG1GC"),
                         FlagChange.set("MaxGCPauseMillis", Long.toString(goalMillis)))
                 .effect(Metric.LATENCY, "p99 GC pause", Effect.Direction.DECREASE, change(p99Millis, to),
                         String.format(Locale.ROOT, "p99 pause from %s to about %s (up to %s); model: G1 pause goal (young "
                                 + "pauses sized to MaxGCPauseMillis, old generation marked concurrently; holds while the heap "
-                                + "has room for the live set, else full collections remain)", Units.millis(p99Millis),
-                                Units.millis(to), Units.millis(2 * to)))
-                .confidence((oneCpu ? 0.5 : 0.65) * confidenceFactor)
+                                + "has room for the live set, else full collections remain)%s", Units.millis(p99Millis),
+                                Units.millis(to), Units.millis(2 * to), tight))
+                .confidence((oneCpu ? 0.5 : 0.65) * (tightHeap ? 0.6 : 1) * confidenceFactor)
                 .risk(oneCpu ? "on one CPU G1's concurrent marking competes with the application (GCSEL-02 prefers Serial "
                         + "for throughput); the goal trades throughput for shorter pauses"
                         : "about 10 % more GC CPU than Parallel for the write barriers and concurrent marking")

@@ -40,7 +40,9 @@ import java.util.Set;
  * wall-clock time on both sides (a plain {@code -Xlog:gc*:file=gc.log} has uptime only; a latency log without a start time) it
  * falls back to magnitudes: the longest pause is at least {@code pauseShare} of the p99.9 request latency, and the
  * worst request is at least {@code pauseShare} of the longest pause (else the two logs are not of one run); that
- * judgement is weaker ({@code unalignedConfidence}). Without a latency log but with an objective ({@code sloMillis})
+ * judgement is weaker ({@code unalignedConfidence}): a log of another run whose hiccups happen to be as long as
+ * these pauses cannot be told apart (the corpus's jHiccup log, p99.9 1.75 s and worst 1.8 s, matches any longest
+ * pause of 0.9 to 3.6 s). Without a latency log but with an objective ({@code sloMillis})
  * the longest pause is set against the objective's budget, as weakly. Without a unit for the latency values, or
  * without both a latency log and an objective, it cannot judge at all and says so ({@link #unjudged}).
  *

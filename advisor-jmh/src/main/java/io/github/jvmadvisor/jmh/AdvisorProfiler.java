@@ -6,6 +6,7 @@ import io.github.jvmadvisor.core.engine.Report;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.RunContext;
 import io.github.jvmadvisor.core.rule.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -186,7 +187,10 @@ public final class AdvisorProfiler implements ExternalProfiler {
                 warnOnce("the fork left no GC log or recording in " + fork.dir(), null);
                 return List.of();
             }
-            Advisor.Builder b = Advisor.builder().goal(goal != null ? goal : goalFor(br.getParams().getMode().shortLabel()));
+            // a fork measures steady state unless it is single-shot: no C1-only or archive advice, and its GC log and
+            // recording are this profiler's options, not a production setup
+            Advisor.Builder b = Advisor.builder().goal(goal != null ? goal : goalFor(br.getParams().getMode().shortLabel()))
+                    .runContext(RunContext.JMH_FORK).measuresStartup(measuresStartup(br.getParams().getMode().shortLabel()));
             if (targetJdk != null) {
                 b.targetJdk(targetJdk);
             }
@@ -228,6 +232,11 @@ public final class AdvisorProfiler implements ExternalProfiler {
                 .append(r.flags().isEmpty() ? "" : " (" + String.join(" ", r.flags()) + ")"));
         out.add(new TextResult(text.toString(), "advisor"));
         return out;
+    }
+
+    /** Whether a benchmark mode measures start-up: single-shot ({@code ss}) time does, the others steady state. */
+    public static boolean measuresStartup(String modeShortLabel) {
+        return "ss".equals(modeShortLabel);
     }
 
     /** The goal a benchmark mode stands for: throughput for {@code thrpt}/{@code avgt}, latency for {@code sample}. */

@@ -224,7 +224,10 @@ public final class FlagExperiment {
             List<ForkRecord> forkRecords = ForkRecord.scan(profileDir);
             if (!forkRecords.isEmpty()) {
                 ForkRecord f = forkRecords.get(0);
-                advice = Advisor.builder().goal(AdvisorProfiler.goalFor(f.mode())).build().advise(Analyzer.analyze(f.inputs()));
+                advice = Advisor.builder().goal(AdvisorProfiler.goalFor(f.mode()))
+                        .runContext(io.github.jvmadvisor.core.rule.RunContext.JMH_FORK)
+                        .measuresStartup(AdvisorProfiler.measuresStartup(f.mode())).build()
+                        .advise(Analyzer.analyze(f.inputs()));
                 all.addAll(0, fromReport(advice, advise, pick));
             }
         }

@@ -18,6 +18,7 @@ import io.github.jvmadvisor.core.model.InputIssue;
 import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.InputSummary;
 import io.github.jvmadvisor.core.model.JvmConfig;
+import io.github.jvmadvisor.core.rule.RunContext;
 import io.github.jvmadvisor.core.report.AdviceHtml;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceMarkdown;
@@ -57,9 +58,13 @@ public final class JmhAdvice {
 
     private final Advisor advisor;
 
-    /** @param advisor the advisor to run; build its rules with {@link #rules(RuleSet)} to include JMH-01 */
+    /**
+     * @param advisor the advisor to run; build its rules with {@link #rules(RuleSet)} to include JMH-01. It advises
+     *     on JMH forks ({@link RunContext#JMH_FORK}) whatever run context it was built with; single-shot runs
+     *     ({@code ss}) in the results say that they measure start-up
+     */
     public JmhAdvice(Advisor advisor) {
-        this.advisor = Objects.requireNonNull(advisor, "advisor");
+        this.advisor = Objects.requireNonNull(advisor, "advisor").withRunContext(RunContext.JMH_FORK);
     }
 
     /** {@code rules} with the JMH rules added. */

@@ -121,7 +121,8 @@ final class RunState implements AutoCloseable, ExtensionContext.Store.CloseableR
         Evidence in = e != null ? e
                 : new Evidence(List.of(), Optional.empty(), Optional.of(LiveJvm.config()), Optional.empty(), List.of(),
                         List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-        return Advisor.builder().rules(RuleSet.load(JvmAdvisorExtension.class.getClassLoader())).build().advise(in);
+        return Advisor.builder().rules(RuleSet.load(JvmAdvisorExtension.class.getClassLoader()))
+                .runContext(io.github.jvmadvisor.core.rule.RunContext.TEST_JVM).build().advise(in);
     }
 
     private Optional<Path> write(String json, String html) {

@@ -179,6 +179,13 @@ class JvmAdvisorExtensionTest {
         JsonNode advice = root.get("advice");
         assertTrue(advice.get("recommendations").isArray(), advice.toString());
         assertTrue(advice.get("rulesRun").asInt() > 10, "rules run: " + advice.get("rulesRun"));
+        // advice for a test JVM: not C1 only, not the production GC-log and recording setup
+        assertEquals("test-jvm", advice.path("runContext").asText());
+        for (JsonNode n : advice.get("notApplicable")) {
+            if (n.get("ruleId").asText().equals("OBS-01")) {
+                assertTrue(n.get("reason").asText().contains("a test JVM"), n.toString());
+            }
+        }
         String html = Files.readString(dir.resolve("jvm-advisor.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.substring(0, 40));
     }

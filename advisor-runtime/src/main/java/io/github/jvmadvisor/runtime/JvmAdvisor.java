@@ -72,7 +72,8 @@ public final class JvmAdvisor {
         try {
             JvmConfig config = withOverrides(LiveJvm.config(), o.containerMemoryBytes(), o.cpus());
             RuleSet rules = StartupRules.load(JvmAdvisor.class.getClassLoader()).without(o.exclude());
-            Advisor.Builder b = Advisor.builder().rules(rules).goal(o.goal());
+            Advisor.Builder b = Advisor.builder().rules(rules).goal(o.goal())
+                    .runContext(io.github.jvmadvisor.core.rule.RunContext.STARTUP_CHECK);
             if (o.targetJdk() != null) {
                 b.targetJdk(o.targetJdk());
             }

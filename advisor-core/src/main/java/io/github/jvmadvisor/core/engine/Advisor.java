@@ -17,7 +17,9 @@ import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.RunContext;
 import io.github.jvmadvisor.core.rule.Severity;
+import io.github.jvmadvisor.core.rule.Unjudged;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -51,12 +53,35 @@ public final class Advisor {
     private final Integer targetJdk;
     private final Goal goal;
     private final Map<String, String> parameters;
+    private final RunContext runContext;
+    private final boolean measuresStartup;
 
     private Advisor(Builder b) {
-        this.rules = b.rules;
-        this.targetJdk = b.targetJdk;
-        this.goal = b.goal;
-        this.parameters = Map.copyOf(b.parameters);
+        this(b.rules, b.targetJdk, b.goal, Map.copyOf(b.parameters), b.runContext, b.measuresStartup);
+    }
+
+    private Advisor(RuleSet rules, Integer targetJdk, Goal goal, Map<String, String> parameters, RunContext runContext,
+            boolean measuresStartup) {
+        this.rules = rules;
+        this.targetJdk = targetJdk;
+        this.goal = goal;
+        this.parameters = parameters;
+        this.runContext = runContext;
+        this.measuresStartup = measuresStartup;
+    }
+
+    /** In what role the advised JVMs ran; {@link RunContext#SERVICE} unless set. */
+    public RunContext runContext() {
+        return runContext;
+    }
+
+    /**
+     * This advisor for JVMs that ran in another role (a post-processor of JMH results advises on JMH forks, whatever
+     * advisor it was given); this one when the role is the same.
+     */
+    public Advisor withRunContext(RunContext c) {
+        Objects.requireNonNull(c, "runContext");
+        return c == runContext ? this : new Advisor(rules, targetJdk, goal, parameters, c, measuresStartup);
     }
 
     /** An advisor with the rules on the class path, the balanced goal, and the run's JDK as target. */
@@ -101,15 +126,22 @@ public final class Advisor {
         List<Candidate> candidates = new ArrayList<>();
         int run = 0;
         for (Rule rule : rules.rules()) {
-            RuleContext ctx = new RuleContext(evidence, target, goal, catalogue, parameters, rule);
+            RuleContext ctx = new RuleContext(evidence, target, goal, catalogue, parameters, rule, runContext,
+                    measuresStartup);
             Report.NotApplicable na = gate(rule, present, ctx);
             if (na != null) {
                 notApplicable.add(na);
                 continue;
             }
-            run++;
             List<Finding> found;
             try {
+                Unjudged u = rule.unjudged(ctx);
+                if (u != null) {
+                    notApplicable.add(new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), u.reason(), u.missing(),
+                            u.collect()));
+                    continue;
+                }
+                run++;
                 found = List.copyOf(rule.evaluate(ctx));
                 for (Finding f : found) {
                     if (!f.ruleId().equals(rule.id())) {
@@ -145,7 +177,7 @@ public final class Advisor {
         Report.CommandLine line = commandLine(evidence, ranked, kept, catalogue);
         ranked = followPlan(ranked, kept, line);
         return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
-                run, evidence);
+                run, evidence, runContext);
     }
 
     /*
@@ -207,6 +239,16 @@ public final class Advisor {
                 return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(),
                         "applies to " + names(rule.collectors()) + "; the run used " + c.displayName(), List.of(), List.of());
             }
+        }
+        if (!rule.runContexts().contains(ctx.runContext())) {
+            return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "advice for a production JVM; this JVM ran "
+                    + "as " + ctx.runContext().label() + ", whose logging and recording the harness chose", List.of(),
+                    List.of());
+        }
+        if (rule.tradesSteadyStateForStartup() && !ctx.startupAdviceFits()) {
+            return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "trades steady-state speed for start-up; "
+                    + "this JVM ran as " + ctx.runContext().label() + " that measures steady state (JMH SingleShotTime "
+                    + "measures start-up)", List.of(), List.of());
         }
         return null;
     }
@@ -660,6 +702,8 @@ public final class Advisor {
         private Integer targetJdk;
         private Goal goal = Goal.BALANCED;
         private final Map<String, String> parameters = new LinkedHashMap<>();
+        private RunContext runContext = RunContext.SERVICE;
+        private boolean measuresStartup;
 
         private Builder() {
         }
@@ -681,6 +725,21 @@ public final class Advisor {
 
         public Builder goal(Goal g) {
             goal = Objects.requireNonNull(g, "goal");
+            return this;
+        }
+
+        /** In what role the JVMs to advise ran; {@link RunContext#SERVICE} by default. */
+        public Builder runContext(RunContext c) {
+            runContext = Objects.requireNonNull(c, "runContext");
+            return this;
+        }
+
+        /**
+         * Whether the harness measures start-up (a JMH {@code SingleShotTime} fork); then start-up advice fits a test
+         * JVM or JMH fork too. Benchmark results in the evidence say it themselves (mode {@code ss}).
+         */
+        public Builder measuresStartup(boolean yes) {
+            measuresStartup = yes;
             return this;
         }
 

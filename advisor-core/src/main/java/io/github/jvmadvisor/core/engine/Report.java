@@ -10,6 +10,7 @@ import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
 import io.github.jvmadvisor.core.rule.Role;
+import io.github.jvmadvisor.core.rule.RunContext;
 import io.github.jvmadvisor.core.rule.Severity;
 import java.util.List;
 
@@ -31,10 +32,11 @@ import java.util.List;
  * @param commandLine the options with every warning- and error-level recommendation applied
  * @param rulesRun how many rules were evaluated
  * @param evidence what the advice was made from
+ * @param runContext in what role the JVM ran (a service, a test JVM, a JMH fork, a start-up check)
  */
 public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> recommendations, List<Finding> findings,
         List<NotApplicable> notApplicable, List<RuleError> errors, List<Suppressed> suppressed, CommandLine commandLine,
-        int rulesRun, Evidence evidence) {
+        int rulesRun, Evidence evidence, RunContext runContext) {
 
     /**
      * Version of the report's JSON form: 2 since safety nets and observability changes left {@code recommendations}
@@ -42,7 +44,16 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
      */
     public static final int SCHEMA = 2;
 
+    /** A report on a service ({@link RunContext#SERVICE}). */
+    public Report(int targetJdk, String catalogue, Goal goal, List<Ranked> recommendations, List<Finding> findings,
+            List<NotApplicable> notApplicable, List<RuleError> errors, List<Suppressed> suppressed, CommandLine commandLine,
+            int rulesRun, Evidence evidence) {
+        this(targetJdk, catalogue, goal, recommendations, findings, notApplicable, errors, suppressed, commandLine, rulesRun,
+                evidence, RunContext.SERVICE);
+    }
+
     public Report {
+        runContext = runContext == null ? RunContext.SERVICE : runContext;
         recommendations = List.copyOf(recommendations);
         findings = List.copyOf(findings);
         notApplicable = List.copyOf(notApplicable);

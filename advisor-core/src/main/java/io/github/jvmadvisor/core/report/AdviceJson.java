@@ -44,6 +44,9 @@ public final class AdviceJson {
             g.writeNumberField("targetJdk", r.targetJdk());
             g.writeStringField("catalogue", r.catalogue());
             g.writeStringField("goal", r.goal().id());
+            if (r.runContext() != io.github.jvmadvisor.core.rule.RunContext.SERVICE) {
+                g.writeStringField("runContext", r.runContext().id()); // absent for a service: older documents stay equal
+            }
             g.writeNumberField("rulesRun", r.rulesRun());
             g.writeArrayFieldStart("recommendations");
             for (Report.Ranked x : r.changes()) {

@@ -24,6 +24,9 @@ public final class AdviceMarkdown {
         sb.append("# JVM advice for JDK ").append(r.targetJdk()).append("\n\n");
         sb.append("Goal: **").append(r.goal().id()).append("**. ").append(r.rulesRun()).append(" rules run; flags checked against ")
                 .append(esc(r.catalogue())).append(".\n\n");
+        if (r.runContext() != io.github.jvmadvisor.core.rule.RunContext.SERVICE) {
+            sb.append("Run as ").append(r.runContext().label()).append(".\n\n");
+        }
         if (!r.evidence().inputs().isEmpty()) {
             sb.append("Inputs: ");
             sb.append(String.join(", ", r.evidence().inputs().stream()

@@ -26,6 +26,9 @@ public final class AdviceText {
         StringBuilder sb = new StringBuilder();
         AnalysisText.line(sb, "jvm-advisor: advice for JDK " + r.targetJdk() + ", goal " + r.goal().id() + " ("
                 + r.rulesRun() + " rules run)");
+        if (r.runContext() != io.github.jvmadvisor.core.rule.RunContext.SERVICE) {
+            AnalysisText.line(sb, "  run as " + r.runContext().label() + " (advice for the JVM's role there; see not applicable)");
+        }
         for (InputSummary s : r.evidence().inputs()) {
             AnalysisText.line(sb, "  from " + AnalysisText.safe(s.path()) + " (" + s.kind().id() + ")");
         }

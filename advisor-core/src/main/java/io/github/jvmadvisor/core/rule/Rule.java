@@ -38,9 +38,36 @@ public interface Rule {
         return Set.of();
     }
 
+    /**
+     * The run contexts the rule applies to; all by default. Advice about operating a production JVM (its GC
+     * log, its recording, its out-of-memory handling) leaves out {@link RunContext#harness() harness} contexts,
+     * whose options the harness chose; the engine lists the rule as not applicable there.
+     */
+    default Set<RunContext> runContexts() {
+        return java.util.EnumSet.allOf(RunContext.class);
+    }
+
+    /**
+     * Whether the rule's advice trades steady-state speed for start-up (C1 only, a CDS or AOT archive). The engine
+     * runs such a rule in a test JVM or a JMH fork only when the run measures start-up
+     * ({@link RuleContext#startupAdviceFits()}), and lists it as not applicable otherwise.
+     */
+    default boolean tradesSteadyStateForStartup() {
+        return false;
+    }
+
     /** The rule's thresholds. */
     default List<Parameter<?>> parameters() {
         return List.of();
+    }
+
+    /**
+     * Why this evidence cannot be judged although every kind the rule {@link #requires() requires} is present, or
+     * {@code null} when it can (the default). Called by the engine after its evidence and collector gate; a non-null
+     * answer lists the rule as not applicable, with what to record, instead of evaluating it.
+     */
+    default Unjudged unjudged(RuleContext context) {
+        return null;
     }
 
     /**

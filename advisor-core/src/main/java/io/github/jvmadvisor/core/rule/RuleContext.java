@@ -33,12 +33,29 @@ public final class RuleContext {
     private final Rule rule;
     private final Set<EvidenceKind> present;
     private final JavaOptions options;
+    private final RunContext runContext;
+    private final boolean measuresStartup;
 
     /**
+     * A context for a service ({@link RunContext#SERVICE}).
+     *
      * @param parameters the user's parameter values by {@code "RULE-ID.name"}
      */
     public RuleContext(Evidence evidence, int targetJdk, Goal goal, FlagCatalogue catalogue,
             Map<String, String> parameters, Rule rule) {
+        this(evidence, targetJdk, goal, catalogue, parameters, rule, RunContext.SERVICE, false);
+    }
+
+    /**
+     * @param parameters the user's parameter values by {@code "RULE-ID.name"}
+     * @param runContext in what role the JVM ran
+     * @param measuresStartup whether the harness measures start-up (a JMH {@code SingleShotTime} benchmark); the
+     *     evidence can also say so (see {@link #measuresStartup()})
+     */
+    public RuleContext(Evidence evidence, int targetJdk, Goal goal, FlagCatalogue catalogue,
+            Map<String, String> parameters, Rule rule, RunContext runContext, boolean measuresStartup) {
+        this.runContext = Objects.requireNonNull(runContext, "runContext");
+        this.measuresStartup = measuresStartup;
         this.evidence = Objects.requireNonNull(evidence, "evidence");
         this.targetJdk = targetJdk;
         this.goal = Objects.requireNonNull(goal, "goal");
@@ -52,6 +69,37 @@ public final class RuleContext {
 
     public Evidence evidence() {
         return evidence;
+    }
+
+    /** In what role the JVM ran: a service unless the integration that gathered the evidence said otherwise. */
+    public RunContext runContext() {
+        return runContext;
+    }
+
+    /**
+     * Whether the run measures start-up: said by the integration (the JMH profiler in a {@code SingleShotTime}
+     * fork), or a benchmark result of the evidence in single-shot mode ({@code ss}).
+     */
+    public boolean measuresStartup() {
+        if (measuresStartup) {
+            return true;
+        }
+        for (var results : evidence.benchmarks()) {
+            for (var run : results.runs()) {
+                if ("ss".equals(run.mode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether advice that trades steady-state speed for start-up (C1 only, a CDS or AOT archive, short-process
+     * advice) fits the run: yes for a service; in a test JVM or a JMH fork only when the run measures start-up.
+     */
+    public boolean startupAdviceFits() {
+        return !runContext.harness() || measuresStartup();
     }
 
     /** The JDK feature release the advice is for. */

@@ -23,7 +23,9 @@ import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.RunContext;
 import io.github.jvmadvisor.core.rule.Severity;
+import io.github.jvmadvisor.core.rule.Unjudged;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -283,6 +285,60 @@ class AdvisorTest {
         assertThrows(IllegalArgumentException.class, () -> RuleSet.of(a, new Fixed("HEAP-95", 1, Metric.LATENCY)));
         assertThrows(IllegalArgumentException.class, () -> RuleSet.of(new Fixed("heap four", 1, Metric.LATENCY)));
         assertFalse(RuleSet.of(a).without(List.of("heap")).rule("HEAP-95").isPresent());
+    }
+
+    @Test
+    void theRunContextGatesRulesForAServiceAndStartUpTrades() {
+        Rule production = new Fixed("OBS-91", 80, Metric.RELIABILITY, FlagChange.enable("HeapDumpOnOutOfMemoryError")) {
+            @Override
+            public Set<RunContext> runContexts() {
+                return Set.of(RunContext.SERVICE, RunContext.STARTUP_CHECK);
+            }
+        };
+        Rule c1Only = new Fixed("JIT-91", 80, Metric.STARTUP, FlagChange.set("TieredStopAtLevel", 1)) {
+            @Override
+            public boolean tradesSteadyStateForStartup() {
+                return true;
+            }
+        };
+        RuleSet rules = RuleSet.of(production, c1Only);
+        Report service = Advisor.builder().rules(rules).targetJdk(17).build().advise(g1Log);
+        assertEquals(RunContext.SERVICE, service.runContext());
+        assertEquals(List.of("OBS-91", "JIT-91"), service.findings().stream().map(Finding::ruleId).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+        Report fork = Advisor.builder().rules(rules).targetJdk(17).runContext(RunContext.JMH_FORK).build().advise(g1Log);
+        assertTrue(fork.findings().isEmpty(), fork.findings()::toString);
+        assertEquals(2, fork.notApplicable().size());
+        assertTrue(fork.notApplicable().get(0).reason().contains("a JMH fork"), fork.notApplicable()::toString);
+        assertTrue(AdviceText.render(fork).contains("run as a JMH fork"));
+        assertTrue(AdviceJson.toJson(fork).contains("jmh-fork"));
+        assertFalse(AdviceJson.toJson(service).contains("runContext"));
+        // a single-shot fork measures start-up: the C1-only rule runs, the production one still does not
+        Report ss = Advisor.builder().rules(rules).targetJdk(17).runContext(RunContext.JMH_FORK).measuresStartup(true)
+                .build().advise(g1Log);
+        assertEquals(List.of("JIT-91"), ss.findings().stream().map(Finding::ruleId).toList());
+        // withRunContext: a copy in another role, the same advisor in the same one
+        Advisor a = Advisor.builder().rules(rules).targetJdk(17).build();
+        assertEquals(RunContext.TEST_JVM, a.withRunContext(RunContext.TEST_JVM).runContext());
+        assertTrue(a == a.withRunContext(RunContext.SERVICE));
+    }
+
+    @Test
+    void aRuleThatCannotJudgeTheEvidenceIsNotApplicableWithWhatToRecord() {
+        Rule unjudged = new Fixed("GCSEL-91", 80, Metric.LATENCY, FlagChange.enable("UseZGC")) {
+            @Override
+            public Unjudged unjudged(RuleContext ctx) {
+                return new Unjudged("the latency log's unit is unknown", List.of(EvidenceKind.LATENCY),
+                        List.of("the unit"));
+            }
+        };
+        Report r = Advisor.builder().rules(RuleSet.of(unjudged)).targetJdk(17).build().advise(g1Log);
+        assertTrue(r.findings().isEmpty());
+        assertEquals(0, r.rulesRun());
+        Report.NotApplicable na = r.notApplicable().get(0);
+        assertEquals("the latency log's unit is unknown", na.reason());
+        assertEquals(List.of(EvidenceKind.LATENCY), na.missing());
+        assertEquals(List.of("the unit"), na.collect());
     }
 
     static List<String> ids(Report r) {

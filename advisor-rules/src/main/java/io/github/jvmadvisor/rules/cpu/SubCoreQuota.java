@@ -73,7 +73,8 @@ public final class SubCoreQuota implements Rule {
                     .risk("longer pauses on large heaps")
                     .references("rules.md CPU-03", "rules.md §6.1").build());
         }
-        if (!ctx.asked("TieredStopAtLevel")) {
+        // C1 only trades steady-state speed for start-up: not in a test JVM or a JMH fork that measures steady state
+        if (!ctx.asked("TieredStopAtLevel") && ctx.startupAdviceFits()) {
             fb.recommend(Recommendation.flags("For short jobs only: compile with C1 alone",
                     FlagChange.set("TieredStopAtLevel", 1))
                     .effect(Metric.STARTUP, "time to first result", Effect.Direction.DECREASE, null,

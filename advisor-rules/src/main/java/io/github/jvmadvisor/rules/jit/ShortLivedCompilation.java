@@ -51,6 +51,12 @@ public final class ShortLivedCompilation implements Rule {
         return "Short-lived process dominated by JIT compilation";
     }
 
+    /** C1 only with an archive: harmful in a fork that measures steady state (C1-only cost a JMH score 62 %). */
+    @Override
+    public boolean tradesSteadyStateForStartup() {
+        return true;
+    }
+
     @Override
     public Set<EvidenceKind> requires() {
         return Set.of(EvidenceKind.JIT);

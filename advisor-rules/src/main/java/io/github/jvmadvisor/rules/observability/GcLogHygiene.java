@@ -12,6 +12,7 @@ import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.core.rule.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,12 @@ public final class GcLogHygiene implements Rule {
     @Override
     public String title() {
         return "GC log overwritten on restart, unrotated, too small, or on stdout";
+    }
+
+    /** Production operation: in a test JVM or a JMH fork the harness chose the logging and recording. */
+    @Override
+    public Set<RunContext> runContexts() {
+        return Set.of(RunContext.SERVICE, RunContext.STARTUP_CHECK);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,12 @@ public final class OomDiagnostics implements Rule {
     @Override
     public String title() {
         return "No heap dump on OutOfMemoryError, or a dump path that is a file";
+    }
+
+    /** Production operation: in a test JVM or a JMH fork the harness chose the logging and recording. */
+    @Override
+    public Set<RunContext> runContexts() {
+        return Set.of(RunContext.SERVICE, RunContext.STARTUP_CHECK);
     }
 
     @Override

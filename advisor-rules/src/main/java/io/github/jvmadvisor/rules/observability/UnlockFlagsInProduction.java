@@ -11,6 +11,7 @@ import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
+import io.github.jvmadvisor.core.rule.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,12 @@ public final class UnlockFlagsInProduction implements Rule {
     @Override
     public String title() {
         return "Unlocked experimental or diagnostic flags";
+    }
+
+    /** Production operation: in a test JVM or a JMH fork the harness chose the logging and recording. */
+    @Override
+    public Set<RunContext> runContexts() {
+        return Set.of(RunContext.SERVICE, RunContext.STARTUP_CHECK);
     }
 
     @Override

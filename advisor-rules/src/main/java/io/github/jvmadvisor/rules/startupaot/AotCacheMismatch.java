@@ -36,6 +36,12 @@ public final class AotCacheMismatch implements Rule {
         return "AOT cache or CDS archive not usable";
     }
 
+    /** Start-up advice (CDS, AOT cache): not for a test JVM or a JMH fork that measures steady state. */
+    @Override
+    public boolean tradesSteadyStateForStartup() {
+        return true;
+    }
+
     @Override
     public Set<EvidenceKind> requires() {
         return Set.of(EvidenceKind.GC);

@@ -35,6 +35,12 @@ public final class CdsDisabled implements Rule {
         return "Class data sharing switched off";
     }
 
+    /** Start-up advice (CDS, AOT cache): not for a test JVM or a JMH fork that measures steady state. */
+    @Override
+    public boolean tradesSteadyStateForStartup() {
+        return true;
+    }
+
     @Override
     public Set<EvidenceKind> requires() {
         return Set.of(EvidenceKind.CONFIG);

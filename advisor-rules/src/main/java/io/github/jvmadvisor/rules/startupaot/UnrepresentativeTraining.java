@@ -47,6 +47,12 @@ public final class UnrepresentativeTraining implements Rule {
         return "An AOT cache or CDS archive that does not shorten warm-up";
     }
 
+    /** Start-up advice (CDS, AOT cache): not for a test JVM or a JMH fork that measures steady state. */
+    @Override
+    public boolean tradesSteadyStateForStartup() {
+        return true;
+    }
+
     @Override
     public Set<EvidenceKind> requires() {
         return Set.of(EvidenceKind.LATENCY, EvidenceKind.CONFIG);

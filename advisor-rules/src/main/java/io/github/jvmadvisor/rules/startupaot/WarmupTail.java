@@ -72,6 +72,12 @@ public final class WarmupTail implements Rule {
         return "Slow warm-up: train a CDS archive or AOT cache";
     }
 
+    /** Start-up advice (CDS, AOT cache): not for a test JVM or a JMH fork that measures steady state. */
+    @Override
+    public boolean tradesSteadyStateForStartup() {
+        return true;
+    }
+
     @Override
     public Set<EvidenceKind> requires() {
         return Set.of(EvidenceKind.LATENCY);

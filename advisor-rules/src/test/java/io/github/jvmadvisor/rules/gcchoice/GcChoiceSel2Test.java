@@ -91,7 +91,7 @@ class GcChoiceSel2Test {
     void gcsel03FullGcPausesMakeTheTail() {
         Evidence e = Advice.of(List.of(tailLog, tailHlog), null, null, null, 17);
         var longest = e.gc().orElseThrow().longestPauses().get(0);
-        Report r = tail(e, 17, "minHeap", Long.toString(256 * MB));
+        Report r = tail(e, 17, "concurrentHeap", Long.toString(256 * MB));
         Finding f = Advice.only(r);
         double share = f.figures().get(0).value();
         assertTrue(share >= 0.5 && share <= 1.0, f::toString);
@@ -104,24 +104,33 @@ class GcChoiceSel2Test {
         assertEquals(List.of("-XX:+UseZGC"), r.recommendations().get(0).flags());
         // on 21 generational ZGC by flag, on 25 generational Shenandoah as the alternative
         assertEquals(List.of("-XX:+UseZGC", "-XX:+ZGenerational"),
-                Advice.only(tail(e, 21, "minHeap", "0")).recommendations().get(0).changes().stream()
+                Advice.only(tail(e, 21, "concurrentHeap", "0")).recommendations().get(0).changes().stream()
                         .map(FlagChange::option).toList());
-        Finding on25 = Advice.only(tail(e, 25, "minHeap", "0"));
+        Finding on25 = Advice.only(tail(e, 25, "concurrentHeap", "0"));
         assertEquals(List.of("-XX:+UseShenandoahGC", "-XX:ShenandoahGCMode=generational"),
                 on25.recommendations().get(1).changes().stream().map(FlagChange::option).toList());
-        // an objective of 2 s makes these pauses acceptable
-        assertTrue(Advice.findings(tail(e, 17, "minHeap", "0", "sloMillis", "2000")).isEmpty());
+        // an objective of over twice the longest pause makes these pauses acceptable (a loaded machine stretched a
+        // 400 MB Serial pause to 1.49 s once, past a fixed 2 s objective's budget)
+        String slo = Long.toString((long) Math.ceil(2.2 * longest.durationNanos() / 1e6));
+        assertEquals(List.of(), Advice.findings(tail(e, 17, "concurrentHeap", "0", "sloMillis", slo)));
     }
 
     @Test
     void gcsel03QuietOnSmallHeapsAndUnrelatedLatencyLogs() {
         Evidence e = Advice.of(List.of(tailLog, tailHlog), null, null, null, 17);
-        // default: a 400 MB heap is below the 2 GB floor
-        assertTrue(Advice.findings(tail(e, 17)).isEmpty());
+        // a 400 MB heap is no floor any more: G1 with a pause goal first for the balanced goal; for the latency goal
+        // the requests' typical worst (microseconds) is a target G1 does not hold, so ZGC first and G1 after it
+        Finding balanced = Advice.only(Advisor.builder().rules(RuleSet.of(new PauseDominatedTail())).targetJdk(17)
+                .parameter("GCSEL-03.latencyUnit", "ns").build().advise(e));
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10"), balanced.recommendations().get(0).changes()
+                .stream().map(FlagChange::option).toList());
+        List<io.github.jvmadvisor.core.rule.Recommendation> latency = Advice.only(tail(e, 17)).recommendations();
+        assertEquals(List.of("-XX:+UseZGC"), latency.get(0).changes().stream().map(FlagChange::option).toList());
+        assertEquals("-XX:+UseG1GC", latency.get(latency.size() - 1).changes().get(0).option());
         // a jHiccup log from another machine and year does not line up with these pauses
         Evidence other = Advice.of(List.of(tailLog,
                 SharedCorpus.require().resolve("hlog/HdrHistogram-java__jHiccup-2.0.7S.logV2.hlog")), null, null, null, 17);
-        assertTrue(Advice.findings(tail(other, 17, "minHeap", "0")).isEmpty());
+        assertTrue(Advice.findings(tail(other, 17, "concurrentHeap", "0")).isEmpty());
         // not applicable: no latency log; a concurrent collector already
         assertEquals(List.of(EvidenceKind.LATENCY), Advice.notApplicable(tail(Advice.of(List.of(tailLog), null, null,
                 null, 17), 17)).missing());

@@ -61,6 +61,12 @@ class ProfilerTest {
             }
             JsonNode advice = JSON.readTree(f.dir().resolve("advice.json").toFile());
             assertEquals("throughput", advice.path("goal").asText(), "thrpt mode advises for throughput");
+            // a fork, not a service: no C1-only advice, and the profiler's own GC log is not judged (OBS-07)
+            assertEquals("jmh-fork", advice.path("runContext").asText());
+            for (JsonNode r : advice.path("recommendations")) {
+                assertFalse(r.path("flags").toString().contains("TieredStopAtLevel"), r.toString());
+                assertFalse(r.path("ruleId").asText().equals("OBS-07"), r.toString());
+            }
         }
         assertEquals(2, run.getBenchmarkResults().size());
         Result<?> gcCpu = run.getSecondaryResults().get("advisor.gc.cpu");
@@ -86,6 +92,9 @@ class ProfilerTest {
         assertTrue(gcTime.figures().get(0).value() > 0.05, "GC time share above 5 %: " + gcTime.figures().get(0));
         assertTrue(runsSection.report().recommendations().stream().anyMatch(r -> r.flags().contains("-Xmx320m")),
                 "twice the forks' -Xmx160m");
+        for (JmhAdvice.Section s : sections) {
+            assertEquals(io.github.jvmadvisor.core.rule.RunContext.JMH_FORK, s.report().runContext(), s.title());
+        }
         for (JmhAdvice.Section s : sections.subList(1, 3)) {
             assertEquals("fork", s.kind());
             assertTrue(s.report().recommendations().stream().anyMatch(r -> r.flags().stream().anyMatch(x -> x.startsWith("-Xmx"))),

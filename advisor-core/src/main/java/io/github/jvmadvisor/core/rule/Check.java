@@ -10,7 +10,10 @@ import java.util.function.Function;
  * The figures a prediction can be checked against in the GC log of a re-run, typed: an {@link Effect}'s
  * {@code check} names the figure in words ({@code "GC CPU share"}, {@code "full GC count"}), and
  * {@link #of(String)} maps those words to the figure so that a re-run can measure what the prediction said.
- * Counts are per minute of run, so that runs of different lengths compare.
+ * Counts that come from allocation (collections, full collections, stalls, humongous collections) are per GB
+ * allocated, so that a re-run that does more work, and so allocates more, is not read as collecting more often
+ * (a larger heap gave +66 % work done and +60 % collections per minute); counts that come from a clock or from
+ * class loading are per minute of run. Without an allocation rate, per minute.
  */
 public enum Check {
     /** GC CPU time over the CPU time available. */
@@ -21,19 +24,25 @@ public enum Check {
     PAUSE_MAX("max GC pause", "ms", m -> m.pauses() == null ? null : m.pauses().maxMillis()),
     /** The 99th percentile pause. */
     PAUSE_P99("p99 GC pause", "ms", m -> m.pauses() == null ? null : m.pauses().p99Millis()),
-    /** Full collections per minute. */
-    FULL_GCS("full GCs per minute", "/min", m -> m.fullGcs() == null ? null : perMinute(m, m.fullGcs().count())),
-    /** Pauses per minute. */
-    GC_COUNT("GC pauses per minute", "/min", m -> m.pauses() == null ? null : perMinute(m, m.pauses().count())),
-    /** Allocation stalls per minute (ZGC, Shenandoah). */
-    STALLS("allocation stalls per minute", "/min",
-            m -> m.allocationStalls() == null ? null : perMinute(m, m.allocationStalls().count())),
-    /** {@code System.gc()} collections per minute. */
-    EXPLICIT_GCS("System.gc() collections per minute", "/min", m -> byCause(m, "System.gc()")),
+    /** Full collections per GB allocated. */
+    FULL_GCS("full GCs per GB allocated", "/GB", m -> m.fullGcs() == null ? null : perGb(m, m.fullGcs().count())),
+    /** Pauses per GB allocated. */
+    GC_COUNT("GC pauses per GB allocated", "/GB", m -> m.pauses() == null ? null : perGb(m, m.pauses().count())),
+    /** Allocation stalls per GB allocated (ZGC, Shenandoah). */
+    STALLS("allocation stalls per GB allocated", "/GB",
+            m -> m.allocationStalls() == null ? null : perGb(m, m.allocationStalls().count())),
+    /**
+     * Full collections {@code System.gc()} made, per minute: the calls come from a clock, and a concurrent cycle
+     * ({@code ExplicitGCInvokesConcurrent}) keeps the cause but is not a full collection.
+     */
+    EXPLICIT_GCS("System.gc() full GCs per minute", "/min",
+            m -> m.fullGcs() == null ? null : perMinute(m, m.fullGcs().byCause().getOrDefault("System.gc()", 0L))),
     /** Metadata-threshold collections per minute. */
     METADATA_GCS("Metadata GC Threshold collections per minute", "/min", m -> byCause(m, "Metadata GC Threshold")),
-    /** Humongous-allocation collections per minute (G1). */
-    HUMONGOUS_GCS("G1 Humongous Allocation collections per minute", "/min", m -> byCause(m, "G1 Humongous Allocation")),
+    /** Humongous-allocation collections per GB allocated (G1). */
+    HUMONGOUS_GCS("G1 Humongous Allocation collections per GB allocated", "/GB",
+            m -> m.collectionsByCause() == null ? null
+                    : perGb(m, m.collectionsByCause().getOrDefault("G1 Humongous Allocation", 0L))),
     /** The peak committed heap. */
     COMMITTED_HEAP("peak committed heap", "MB",
             m -> m.heap() == null || m.heap().peakCommittedBytes() == null ? null : m.heap().peakCommittedBytes() / 1048576.0);
@@ -109,6 +118,16 @@ public enum Check {
     private static Double perMinute(GcMetrics m, long count) {
         Double s = m.durationSeconds();
         return s == null || s <= 0 ? null : count * 60 / s;
+    }
+
+    /** Per GB allocated, else per minute when the allocation rate is unknown. */
+    private static Double perGb(GcMetrics m, long count) {
+        Double rate = m.allocationRateBytesPerSec();
+        Double s = m.durationSeconds();
+        if (rate == null || rate <= 0 || s == null || s <= 0) {
+            return perMinute(m, count);
+        }
+        return count / (rate * s / 1e9);
     }
 
     private static Double byCause(GcMetrics m, String cause) {

@@ -168,6 +168,11 @@ public final class Harness {
             if (b == null || a == null) {
                 continue;
             }
+            Effect.Direction d = r.expectedEffect().direction();
+            if (b == 0 && (d == Effect.Direction.DECREASE || d == Effect.Direction.ELIMINATE)) {
+                // nothing there to take away: the re-run cannot check the prediction
+                continue;
+            }
             Double predicted = r.expectedEffect().predictedChange();
             if (predicted == null && r.expectedEffect().direction() == Effect.Direction.ELIMINATE) {
                 predicted = -1.0;

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param explanation why, with the numbers
  * @param figures the numbers that triggered it
  * @param recommendations what to do, best first; may be empty for a finding that is information only
+ * @param causedBy the rules whose findings explain this one (a young-collection storm that explicit collections
+ *     cause names EXP-01): its changes rank after theirs, so that the cause is treated first
  */
 public record Finding(String ruleId, String pack, Severity severity, double score, String summary, String explanation,
-        List<Figure> figures, List<Recommendation> recommendations) {
+        List<Figure> figures, List<Recommendation> recommendations, List<String> causedBy) {
+
+    /** A finding that no other explains. */
+    public Finding(String ruleId, String pack, Severity severity, double score, String summary, String explanation,
+            List<Figure> figures, List<Recommendation> recommendations) {
+        this(ruleId, pack, severity, score, summary, explanation, figures, recommendations, List.of());
+    }
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -27,6 +35,7 @@ public record Finding(String ruleId, String pack, Severity severity, double scor
         Objects.requireNonNull(explanation, "explanation");
         figures = List.copyOf(figures);
         recommendations = List.copyOf(recommendations);
+        causedBy = List.copyOf(causedBy);
         if (!(score >= 0 && score <= 100)) {
             throw new IllegalArgumentException(ruleId + ": score is from 0 to 100: " + score);
         }
@@ -51,6 +60,7 @@ public record Finding(String ruleId, String pack, Severity severity, double scor
         private String explanation = "";
         private final List<Figure> figures = new ArrayList<>();
         private final List<Recommendation> recommendations = new ArrayList<>();
+        private final List<String> causedBy = new ArrayList<>();
 
         private Builder(Rule rule, double score, Severity severity) {
             this.rule = rule;
@@ -78,12 +88,23 @@ public record Finding(String ruleId, String pack, Severity severity, double scor
             return this;
         }
 
+        /**
+         * Says that another rule's finding explains this one: this finding's changes then rank after the best of
+         * that rule's, whatever their scores. {@code null} is ignored, so a rule can pass a cause it found or not.
+         */
+        public Builder causedBy(String ruleId) {
+            if (ruleId != null && !causedBy.contains(ruleId)) {
+                causedBy.add(ruleId);
+            }
+            return this;
+        }
+
         public Finding build() {
             if (summary == null) {
                 throw new IllegalStateException(rule.id() + ": a finding needs a summary");
             }
             return new Finding(rule.id(), rule.pack(), severity != null ? severity : Severity.ofScore(score), score,
-                    summary, explanation, figures, recommendations);
+                    summary, explanation, figures, recommendations, causedBy);
         }
     }
 }

@@ -175,6 +175,45 @@ class PlannerTest {
     }
 
     @Test
+    void aSymptomRanksAfterItsCauseWhateverItsScore() {
+        Rule cause = says("EXP-91", 80, FlagChange.enable("ExplicitGCInvokesConcurrent"));
+        Says inner = new Says("G1-91", 95, b -> b, FlagChange.set("MaxGCPauseMillis", 400));
+        Rule symptom = new Rule() {
+            @Override
+            public String id() {
+                return inner.id();
+            }
+
+            @Override
+            public String pack() {
+                return inner.pack();
+            }
+
+            @Override
+            public String title() {
+                return inner.title();
+            }
+
+            @Override
+            public Set<EvidenceKind> requires() {
+                return inner.requires();
+            }
+
+            @Override
+            public List<Finding> evaluate(RuleContext ctx) {
+                Finding f = inner.evaluate(ctx).get(0);
+                return List.of(new Finding(f.ruleId(), f.pack(), f.severity(), f.score(), f.summary(), f.explanation(),
+                        f.figures(), f.recommendations(), List.of("EXP-91")));
+            }
+        };
+        Report r = advise(run("-XX:+UseG1GC", null), cause, symptom);
+        assertEquals(List.of("EXP-91", "G1-91"), r.recommendations().stream().map(Report.Ranked::ruleId).toList());
+        // without the cause's finding, the symptom keeps its place
+        assertEquals(List.of("G1-91"), advise(run("-XX:+UseG1GC", null), symptom).recommendations().stream()
+                .map(Report.Ranked::ruleId).toList());
+    }
+
+    @Test
     void observabilityIsAnObservabilityRoleWithoutBeingTold() {
         Rule log = new Says("OBS-97", 100, b -> b.effect(Metric.OBSERVABILITY, "gc log", Effect.Direction.APPEAR, null, "a log"),
                 FlagChange.option("-Xlog:gc*:file=gc.log"));

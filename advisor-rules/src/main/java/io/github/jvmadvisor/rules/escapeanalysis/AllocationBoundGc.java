@@ -100,7 +100,7 @@ public final class AllocationBoundGc implements Rule {
                 .explanation("The heap is not short (" + Units.bytes(xmx) + " for " + Units.bytes(lds) + " live), so "
                         + "collections are driven by the allocation rate: every " + Units.bytes((long) perCore)
                         + " allocated per core per second has to be collected. Allocating less is the lever that "
-                        + "scales; " + where + "." + GcFacts.explicitGcNote(ctx.metrics()))
+                        + "scales; " + where + "." + GcFacts.explicitGcNote(ctx.metrics())).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.share("GC CPU share", cpu))
                 .figure(Figure.of("allocation rate per core", perCore, "B/s"))
                 .figure(Figure.bytes("live set", lds))

@@ -104,7 +104,7 @@ public final class G1GcTimeRatio implements Rule {
                 .explanation("G1 expands the heap only when GC time exceeds 1/(1+GCTimeRatio) = " + GcFacts.pct(goalNow)
                         + " (GCTimeRatio=" + cur + "); below that it keeps the heap small and collects often. "
                         + "GCTimeRatio=" + to + " (" + GcFacts.pct(goalNew) + ") makes it trade the spare memory for "
-                        + "less GC, like a higher GOGC." + GcFacts.explicitGcNote(ctx.metrics()))
+                        + "less GC, like a higher GOGC." + GcFacts.explicitGcNote(ctx.metrics())).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.share("GC CPU", cpu))
                 .figure(Figure.bytes("peak committed heap", committed))
                 .figure(Figure.bytes("max heap", xmx))

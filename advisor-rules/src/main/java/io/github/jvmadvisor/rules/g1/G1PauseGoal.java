@@ -140,7 +140,7 @@ public final class G1PauseGoal implements Rule {
                         + (overGoal ? "More than 10 % of young pauses are longer, so the goal is not met. " : "")
                         + (overSlo ? "The pause tail is a large part of the request latency budget"
                                 + (sloGiven ? "" : " (no SLO given: the request p99 of the latency log stands for it)")
-                                + ". " : "") + GcFacts.explicitGcNote(ctx.metrics()).trim())
+                                + ". " : "") + GcFacts.explicitGcNote(ctx.metrics()).trim()).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.of("MaxGCPauseMillis", goal, "ms"));
         if (young != null) {
             f.figure(Figure.count("young pauses", young.count()));

@@ -108,7 +108,7 @@ public final class G1ThroughputSlack implements Rule {
                         + ") is " + Math.round(slack * 100) + " % of the " + goal + " ms goal")
                 .explanation("G1 keeps the young generation small enough to meet MaxGCPauseMillis; with pauses this far "
                         + "below the goal it collects more often than it needs to. A longer goal trades pause time, which "
-                        + "has slack, for fewer collections." + GcFacts.explicitGcNote(ctx.metrics()))
+                        + "has slack, for fewer collections." + GcFacts.explicitGcNote(ctx.metrics())).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.share("GC CPU", cpu))
                 .figure(Figure.millis("pause p99", all.p99Millis()))
                 .figure(Figure.of("MaxGCPauseMillis", goal, "ms"))

@@ -89,7 +89,7 @@ public final class ThroughputCollector implements Rule {
                         + "work and barriers cost CPU that the Parallel collector does not spend."
                         + (smallHeap ? " But the live set fills over half the heap: most of this GC work is for want of "
                                 + "memory, which a collector switch does not fix; size the heap first (HEAP-04)." : "")
-                        + GcFacts.explicitGcNote(ctx.metrics()))
+                        + GcFacts.explicitGcNote(ctx.metrics())).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.share("GC CPU share", cpu))
                 .recommend(Recommendation.flags("Use the Parallel collector", FlagChange.enable("UseParallelGC"))
                         .effect(Metric.THROUGHPUT, "GC CPU share", Effect.Direction.DECREASE, null,

@@ -323,6 +323,11 @@ public final class GcFacts {
                 + "(EXP-01); this finding's score is lowered by that share.";
     }
 
+    /** {@code "EXP-01"} when System.gc() shrank the heap and young pauses followed (see {@link #explicitGcNote}), else {@code null}. */
+    public static String explicitGcCause(GcMetrics m) {
+        return explicitGcNote(m).isEmpty() ? null : "EXP-01";
+    }
+
     /**
      * A symptom rule's score scaled down by the share of pause time the explicit collections and the young
      * pauses their shrinks cause take ({@link #explicitGcPauseShare}); unchanged when they shrank nothing.

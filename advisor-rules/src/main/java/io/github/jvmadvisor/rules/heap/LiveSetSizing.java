@@ -184,7 +184,7 @@ public final class LiveSetSizing implements Rule {
                         + (promotes ? " But " + pct(promoShare) + " of the allocation is promoted: medium-lived objects "
                                 + "survive the young collections and die in the old generation, so a larger heap alone "
                                 + "buys less than predicted; a larger young generation (or a collector that handles them "
-                                + "better) addresses the cause." : "") + GcFacts.explicitGcNote(m))
+                                + "better) addresses the cause." : "") + GcFacts.explicitGcNote(m)).causedBy(GcFacts.explicitGcCause(m))
                 .figure(Figure.bytes("live set", lds))
                 .figure(Figure.bytes("maximum heap", xmx))
                 .figure(Figure.of("effective GOGC", gogc, "%"));
@@ -333,7 +333,7 @@ public final class LiveSetSizing implements Rule {
                         + "promoted and then collected in the old generation, the expensive way. Keeping "
                         + Units.number(ctx.param(OLD_FACTOR)) + "x the live set for the old generation and giving the rest "
                         + "to the young one (" + Units.bytes(young) + ") lets them die young."
-                        + GcFacts.explicitGcNote(ctx.metrics()))
+                        + GcFacts.explicitGcNote(ctx.metrics())).causedBy(GcFacts.explicitGcCause(ctx.metrics()))
                 .figure(Figure.share("promoted share of allocation", promoShare));
         cost.figures().forEach(f::figure);
         f.figure(Figure.bytes("live set", lds))

@@ -100,7 +100,7 @@ public final class ThrashGuard implements Rule {
                         + "work. " + (liveShare != null && liveShare > ctx.param(LIVE_SHARE)
                                 ? "The live set fills " + LiveSetSizing.pct(liveShare) + " of the heap: the heap is too small "
                                         + "for what the application keeps, or it leaks."
-                                : "") + GcFacts.explicitGcNote(m));
+                                : "") + GcFacts.explicitGcNote(m)).causedBy(GcFacts.explicitGcCause(m));
         if (external > 0) {
             f.figure(Figure.share(GcFacts.explicitShrinks(m) == null ? "pause time left out (System.gc(), tools, metadata)"
                     : "pause time left out (System.gc() and the young pauses its shrinks cause, tools, metadata)",

@@ -112,7 +112,7 @@ public final class ParallelFullGcs implements Rule {
                                 ? " (" + GcFacts.pct(fullMs / all.totalMillis()) + " of all pause time)" : "") + "."
                         + (explicit == 0 ? "" : " The " + explicit + " full GC" + (explicit == 1 ? "" : "s")
                                 + " from System.gc() are not counted here: see EXP-01.")
-                        + GcFacts.explicitGcNote(m))
+                        + GcFacts.explicitGcNote(m)).causedBy(GcFacts.explicitGcCause(m))
                 .figure(Figure.count("full GCs", n))
                 .figure(Figure.text("causes", GcFacts.causes(byCause)))
                 .figure(Figure.millis("full GC pause time", fullMs));
@@ -132,7 +132,7 @@ public final class ParallelFullGcs implements Rule {
                     + "cannot take a young collection's survivors (HEAP-04 explains the lifetime model)."
                     + (explicit == 0 ? "" : " The " + explicit + " full GC" + (explicit == 1 ? "" : "s")
                             + " from System.gc() are not counted here: see EXP-01.")
-                    + GcFacts.explicitGcNote(m));
+                    + GcFacts.explicitGcNote(m)).causedBy(GcFacts.explicitGcCause(m));
             f.recommend(GcFacts.lifetimeRecommendation(Collector.PARALLEL, plan, xmx(ctx), cost, "rules.md PAR-01"));
             return List.of(f.build());
         }

@@ -13,6 +13,7 @@ import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
@@ -489,9 +490,9 @@ public final class Advisor {
             }
             applied.add(r.rank());
             Recommendation rec = kept.get(i).rec;
-            plan.add(new Planner.Applied(r.rank(), r.ruleId(), r.changes(), rec.intents(), rec.action()));
+            plan.add(new Planner.Applied(r.ruleId(), r.changes(), rec.intents(), rec.action()));
         }
-        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, Planner.memory(e));
+        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, RuleContext.memory(e));
         List<String> options = new ArrayList<>(planned.options());
         List<String> names = new ArrayList<>();
         for (JavaOptions.Option o : JavaOptions.parse(options).options()) {
@@ -547,8 +548,8 @@ public final class Advisor {
         for (int i = 0; i < ranked.size(); i++) {
             Report.Ranked r = ranked.get(i);
             boolean fixed = false;
-            for (io.github.jvmadvisor.core.rule.Intent in : kept.get(i).rec.intents()) {
-                fixed |= in instanceof io.github.jvmadvisor.core.rule.Intent.FixedHeap;
+            for (Intent in : kept.get(i).rec.intents()) {
+                fixed |= in instanceof Intent.FixedHeap;
             }
             if (!fixed || !line.applied().contains(r.rank())) {
                 out.add(r);

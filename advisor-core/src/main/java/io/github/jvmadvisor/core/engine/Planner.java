@@ -1,8 +1,6 @@
 package io.github.jvmadvisor.core.engine;
 
 import io.github.jvmadvisor.core.flags.JavaOptions;
-import io.github.jvmadvisor.core.model.Evidence;
-import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Units;
@@ -42,7 +40,7 @@ final class Planner {
     }
 
     /** One applied recommendation, in rank order. */
-    record Applied(int rank, String ruleId, List<FlagChange> changes, List<Intent> intents, String action) {
+    record Applied(String ruleId, List<FlagChange> changes, List<Intent> intents, String action) {
     }
 
     private final List<String> options = new ArrayList<>();
@@ -123,10 +121,6 @@ final class Planner {
         }
     }
 
-    private void set(FlagChange ch) {
-        apply(ch);
-    }
-
     private void removeAll(List<String> flags) {
         for (int i = options.size() - 1; i >= 0; i--) {
             if (flags.contains(names.get(i))) {
@@ -142,6 +136,7 @@ final class Planner {
         return s == null ? null : s.value();
     }
 
+    /** The option that last set a flag on the planned line, as written, or {@code null}. */
     private String optionOf(String flag) {
         JavaOptions.Setting s = JavaOptions.parse(options).lastSetting(flag);
         return s == null ? null : s.option().text();
@@ -266,7 +261,7 @@ final class Planner {
                 // follows the memory the way the maximum does
                 double p = Math.min(h.maxPercent(), Math.ceil(initial * 1000.0 / memory) / 10);
                 FlagChange ch = FlagChange.set("InitialRAMPercentage", pct(p));
-                set(ch);
+                apply(ch);
                 decisions.add(new Report.Decision(ch.option(), "replaces " + h.initialOption() + ": the maximum is "
                         + h.maxOption() + ", so the initial heap is written as a share of the same "
                         + Units.bytes(memory) + " and follows it"));
@@ -279,14 +274,14 @@ final class Planner {
             String old = optionOf("NewSize") != null ? optionOf("NewSize") : optionOf("MaxNewSize");
             removeAll(List.of("NewSize", "MaxNewSize"));
             FlagChange ch = FlagChange.option("-Xmn" + Units.optionSize(young));
-            set(ch);
+            apply(ch);
             decisions.add(new Report.Decision(ch.option(), "replaces " + old + ": the young generation must stay below "
                     + "the maximum heap of " + Units.bytes(max) + "; half of it leaves the old generation room"));
         }
         if (max != null && h.softMaxBytes() != null && h.softMaxBytes() > max) {
             FlagChange ch = FlagChange.option("-XX:SoftMaxHeapSize=" + Units.optionSize(max));
             String old = optionOf("SoftMaxHeapSize");
-            set(ch);
+            apply(ch);
             decisions.add(new Report.Decision(ch.option(), "replaces " + old + ": a soft maximum above the maximum heap "
                     + "of " + Units.bytes(max) + " means nothing"));
         }
@@ -302,7 +297,7 @@ final class Planner {
         } else if (h.initialBytes() != null) {
             // fixed, and no maximum on the line: pin the maximum to the initial heap the rule chose
             ch = FlagChange.option("-Xmx" + Units.optionSize(h.initialBytes()));
-            set(ch);
+            apply(ch);
             decisions.add(new Report.Decision(ch.option(), why + "; the maximum is pinned beside " + h.initialOption()
                     + " so that the heap is fixed wherever the JVM runs"));
             return;
@@ -313,7 +308,7 @@ final class Planner {
             return;
         }
         removeAll(INITIAL);
-        set(ch);
+        apply(ch);
         decisions.add(new Report.Decision(ch.option(), (h.initialOption() == null ? "" : "replaces " + h.initialOption()
                 + ": ") + why + ", so the initial heap follows the maximum " + h.maxOption()));
     }
@@ -327,7 +322,7 @@ final class Planner {
         long raised = ((2 * threshold) + (1 << 20) - 1) >> 20 << 20;
         String old = optionOf("MaxMetaspaceSize");
         FlagChange ch = FlagChange.set("MaxMetaspaceSize", Units.optionSize(raised));
-        set(ch);
+        apply(ch);
         decisions.add(new Report.Decision(ch.option(), "replaces " + old + ": the JVM clamps MetaspaceSize "
                 + Units.bytes(threshold) + " to a smaller cap, and the metadata collections go on at the cap; "
                 + "the cap is raised to twice the threshold (drop the MetaspaceSize change instead if the cap must stay)"));
@@ -366,16 +361,4 @@ final class Planner {
         }
     }
 
-    /** What {@code MaxRAMPercentage} means for a run: the container limit, else the machine's memory. */
-    static Long memory(Evidence e) {
-        JvmConfig j = e.jvm().orElse(null);
-        if (j != null && j.container() != null && j.container().memoryLimitBytes() != null) {
-            return j.container().memoryLimitBytes();
-        }
-        Long m = j == null ? null : j.machine().physicalMemoryBytes();
-        if (m == null && e.gc().isPresent()) {
-            m = e.gc().get().setup().memoryBytes();
-        }
-        return m;
-    }
 }

@@ -266,8 +266,24 @@ public final class RuleContext {
 
     /** The memory the JVM sizes itself against: the container limit, else physical memory; {@code null} when unknown. */
     public Long memory() {
-        Long c = containerMemory();
-        return c != null ? c : physicalMemory();
+        return memory(evidence);
+    }
+
+    /**
+     * The memory a body of evidence's JVM sizes itself against, for the rules ({@link #memory()}) and the engine's planner, which turns a {@code MaxRAMPercentage} into
+     * bytes outside any rule.
+     */
+    public static Long memory(Evidence evidence) {
+        JvmConfig j = evidence.jvm().orElse(null);
+        ContainerLimits c = j == null ? null : j.container();
+        if (c != null && c.memoryLimitBytes() != null) {
+            return c.memoryLimitBytes();
+        }
+        Long m = j == null ? null : j.machine().physicalMemoryBytes();
+        if (m == null && evidence.gc().isPresent()) {
+            m = evidence.gc().get().setup().memoryBytes();
+        }
+        return m;
     }
 
     /**

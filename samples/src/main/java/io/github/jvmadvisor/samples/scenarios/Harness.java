@@ -163,8 +163,9 @@ public final class Harness {
             if (c == null) {
                 continue;
             }
-            Double b = Stats.median(read(c, before));
-            Double a = Stats.median(read(c, after));
+            TargetMetric figure = TargetMetric.fromGcLog(c.label(), c.unit(), c::read);
+            Double b = Stats.median(values(figure, before));
+            Double a = Stats.median(values(figure, after));
             if (b == null || a == null) {
                 continue;
             }
@@ -179,17 +180,6 @@ public final class Harness {
             }
             out.add(new Outcome.Prediction(r.ruleId(), c.label(), c.unit(), r.expectedEffect().direction().id(), predicted,
                     b, a));
-        }
-        return out;
-    }
-
-    private static List<Double> read(Check c, List<Run> runs) {
-        List<Double> out = new ArrayList<>();
-        for (Run r : runs) {
-            Double v = c.read(r.gc());
-            if (v != null && !v.isNaN()) {
-                out.add(v);
-            }
         }
         return out;
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.jvmadvisor.core.engine.RuleSet;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Rule;
 import java.io.PrintWriter;
@@ -39,13 +41,15 @@ final class RulesCommand implements Callable<Integer> {
                 .append(rules.size()).append(" rules. The catalogue they implement, with sources, is `rules.md` of the ")
                 .append("knowledge base; how the engine runs and ranks them is in [advise.md](advise.md). Parameters are ")
                 .append("set with `--param RULE-ID.name=value`; *heuristic* marks a proposed threshold, not a published ")
-                .append("or measured one.\n");
+                .append("or measured one. The facts column names the figures, derived once per advice and shared by all rules, ")
+                .append("that the rule weighs (see [advise.md](advise.md#facts)); in brackets, the intents its ")
+                .append("recommendations carry for the planner.\n");
         String pack = null;
         for (Rule r : rules.rules()) {
             if (!r.pack().equals(pack)) {
                 pack = r.pack();
                 sb.append("\n## ").append(pack).append("\n\n");
-                sb.append("| rule | title | needs | collectors | parameters (default) |\n|---|---|---|---|---|\n");
+                sb.append("| rule | title | needs | collectors | facts (intents) | parameters (default) |\n|---|---|---|---|---|---|\n");
             }
             List<String> params = new ArrayList<>();
             for (Parameter<?> p : r.parameters()) {
@@ -57,9 +61,21 @@ final class RulesCommand implements Callable<Integer> {
                     .append(" | ")
                     .append(r.collectors().isEmpty() ? "all"
                             : String.join(", ", r.collectors().stream().sorted().map(Collector::displayName).toList()))
+                    .append(" | ").append(factsAndIntents(r))
                     .append(" | ").append(String.join("<br>", params)).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** The shared facts a rule weighs, in {@link Facts.Key} order, and its intents in brackets; "-" for none. */
+    static String factsAndIntents(Rule r) {
+        List<String> facts = r.facts().stream().sorted().map(Facts.Key::id).toList();
+        List<String> intents = r.intents().stream().sorted().map(Intent.Kind::id).toList();
+        String s = String.join(", ", facts);
+        if (!intents.isEmpty()) {
+            s += (s.isEmpty() ? "" : " ") + "(" + String.join(", ", intents) + ")";
+        }
+        return s.isEmpty() ? "-" : s;
     }
 
     @Override
@@ -76,6 +92,8 @@ final class RulesCommand implements Callable<Integer> {
                 m.put("requires", r.requires().stream().map(EvidenceKind::id).sorted().toList());
                 m.put("uses", r.uses().stream().map(EvidenceKind::id).sorted().toList());
                 m.put("collectors", r.collectors().stream().sorted().map(Collector::displayName).toList());
+                m.put("facts", r.facts().stream().sorted().map(Facts.Key::id).toList());
+                m.put("intents", r.intents().stream().sorted().map(Intent.Kind::id).toList());
                 List<Map<String, Object>> ps = new ArrayList<>();
                 for (Parameter<?> p : r.parameters()) {
                     Map<String, Object> pm = new LinkedHashMap<>();
@@ -110,6 +128,9 @@ final class RulesCommand implements Callable<Integer> {
             out.printf("            needs: %s%s%n", needs.isEmpty() ? "nothing" : String.join(", ", needs),
                     r.collectors().isEmpty() ? "" : "; collectors: "
                             + String.join(", ", r.collectors().stream().sorted().map(Collector::displayName).toList()));
+            if (!r.facts().isEmpty() || !r.intents().isEmpty()) {
+                out.printf("            facts: %s%n", factsAndIntents(r));
+            }
             for (Parameter<?> p : r.parameters()) {
                 out.printf("            %s.%s = %s%s: %s%n", r.id(), p.name(), p.defaultValue(),
                         p.heuristic() ? " (heuristic)" : "", p.description());

@@ -10,6 +10,7 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.Evidence;
 import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
@@ -126,10 +127,11 @@ public final class Advisor {
         List<Report.RuleError> errors = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         int run = 0;
+        Facts facts = Facts.of(evidence);
         for (Rule rule : rules.rules()) {
             RuleContext ctx = new RuleContext(evidence, target, goal, catalogue, parameters, rule, runContext,
-                    measuresStartup);
-            Report.NotApplicable na = gate(rule, present, ctx);
+                    measuresStartup, facts);
+            Report.NotApplicable na = gate(rule, present, ctx, facts);
             if (na != null) {
                 notApplicable.add(na);
                 continue;
@@ -170,13 +172,14 @@ public final class Advisor {
         candidates = causesFirst(candidates);
         candidates.sort(Candidate.ORDER);
         List<Report.Suppressed> suppressed = new ArrayList<>();
-        List<Candidate> kept = resolve(candidates, catalogue, target, currentCollector(evidence), suppressed);
+        List<Planner.Need> needs = new ArrayList<>();
+        List<Candidate> kept = resolve(candidates, catalogue, target, currentCollector(evidence), suppressed, needs);
         List<Report.Ranked> ranked = new ArrayList<>();
         JavaOptions given = JavaOptions.parse(jvmArguments(evidence));
         for (Candidate c : kept) {
             ranked.add(c.ranked(ranked.size() + 1, catalogue, given));
         }
-        Report.CommandLine line = commandLine(evidence, ranked, kept, catalogue);
+        Report.CommandLine line = commandLine(evidence, ranked, kept, needs, catalogue);
         ranked = followPlan(ranked, kept, line);
         return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
                 run, evidence, runContext);
@@ -214,7 +217,7 @@ public final class Advisor {
     }
 
     /** Not applicable when evidence is missing or the collector does not match; else {@code null}. */
-    private static Report.NotApplicable gate(Rule rule, Set<EvidenceKind> present, RuleContext ctx) {
+    private static Report.NotApplicable gate(Rule rule, Set<EvidenceKind> present, RuleContext ctx, Facts facts) {
         List<EvidenceKind> missing = new ArrayList<>();
         for (EvidenceKind k : EnumSet.copyOf(rule.requires().isEmpty() ? Set.of(EvidenceKind.CONFIG) : rule.requires())) {
             if (!rule.requires().isEmpty() && !present.contains(k)) {
@@ -231,7 +234,7 @@ public final class Advisor {
             return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(), "needs " + ids, missing, collect);
         }
         if (!rule.collectors().isEmpty()) {
-            Collector c = ctx.collector();
+            Collector c = facts.collector().value(); // the engine's read, not the rule's
             if (c == null) {
                 return new Report.NotApplicable(rule.id(), rule.pack(), rule.title(),
                         "applies to " + names(rule.collectors()) + "; the collector is unknown", List.of(EvidenceKind.CONFIG),
@@ -318,7 +321,7 @@ public final class Advisor {
 
     /** Validity, collector consistency, merging and conflicts; {@code candidates} sorted best first. */
     private static List<Candidate> resolve(List<Candidate> candidates, FlagCatalogue catalogue, int target,
-            Collector current, List<Report.Suppressed> suppressed) {
+            Collector current, List<Report.Suppressed> suppressed, List<Planner.Need> needs) {
         List<Candidate> valid = new ArrayList<>();
         for (Candidate c : candidates) {
             String why = invalid(c.rec, catalogue, target);
@@ -359,6 +362,7 @@ public final class Advisor {
                 continue;
             }
             String conflict = null;
+            boolean onMaxHeap = false;
             Candidate same = null;
             int sameCount = 0;
             for (FlagChange ch : c.rec.changes()) {
@@ -372,6 +376,7 @@ public final class Advisor {
                     sameCount++;
                 } else {
                     conflict = "conflicts with " + byFlag.get(key).rule.id() + " (" + prev + ")";
+                    onMaxHeap = key.equals(Planner.sameSetting("MaxHeapSize"));
                     break;
                 }
             }
@@ -381,6 +386,16 @@ public final class Advisor {
                 if (other != null && !other.rec.conflictKey().equals(c.rec.conflictKey())) {
                     conflict = "conflicts with " + other.rule.id() + " (" + other.rec.conflictKey() + " against "
                             + c.rec.conflictKey() + ")";
+                    onMaxHeap = k.equals("heap-size");
+                }
+            }
+            if (onMaxHeap && c.finding.severity().compareTo(Severity.WARNING) >= 0) {
+                for (Intent i : c.rec.intents()) {
+                    if (i instanceof Intent.HeapAtLeast h) {
+                        needs.add(new Planner.Need(c.rule.id(), h));
+                        conflict += "; its need of at least " + io.github.jvmadvisor.core.rule.Units.bytes(h.bytes())
+                                + " of heap goes into the plan";
+                    }
                 }
             }
             if (conflict != null) {
@@ -480,7 +495,7 @@ public final class Advisor {
      * ({@link Planner}), then checked.
      */
     private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, List<Candidate> kept,
-            FlagCatalogue catalogue) {
+            List<Planner.Need> needs, FlagCatalogue catalogue) {
         List<Integer> applied = new ArrayList<>();
         List<Planner.Applied> plan = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
@@ -492,7 +507,7 @@ public final class Advisor {
             Recommendation rec = kept.get(i).rec;
             plan.add(new Planner.Applied(r.ruleId(), r.changes(), rec.intents(), rec.action()));
         }
-        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, RuleContext.memory(e));
+        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, needs, RuleContext.memory(e));
         List<String> options = new ArrayList<>(planned.options());
         List<String> names = new ArrayList<>();
         for (JavaOptions.Option o : JavaOptions.parse(options).options()) {

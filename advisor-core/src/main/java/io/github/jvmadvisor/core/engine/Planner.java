@@ -43,6 +43,19 @@ final class Planner {
     record Applied(String ruleId, List<FlagChange> changes, List<Intent> intents, String action) {
     }
 
+    /**
+     * A heap need of a recommendation that was not applied because it set the maximum heap another one had already
+     * set ({@link Intent.HeapAtLeast}): its need still counts.
+     */
+    record Need(String ruleId, Intent.HeapAtLeast need) {
+    }
+
+    /**
+     * The share of the memory limit a raised heap may take at most: what a need above it would leave for metaspace,
+     * code cache, thread stacks and direct memory is too little (the container budget rules judge the rest).
+     */
+    static final double NEED_SHARE_OF_MEMORY = 0.75;
+
     private final List<String> options = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<Report.Decision> decisions = new ArrayList<>();
@@ -60,6 +73,15 @@ final class Planner {
      *     memory), or {@code null} when unknown
      */
     static Plan plan(List<String> given, List<Applied> applied, Long memory) {
+        return plan(given, applied, List.of(), memory);
+    }
+
+    /**
+     * The plan, with the heap needs of recommendations left out for a conflict on the maximum heap.
+     *
+     * @param needs the needs of recommendations not applied; the applied ones' needs are in their intents
+     */
+    static Plan plan(List<String> given, List<Applied> applied, List<Need> needs, Long memory) {
         Planner p = new Planner(memory);
         for (JavaOptions.Option o : JavaOptions.parse(given).options()) {
             p.options.add(o.text());
@@ -80,6 +102,19 @@ final class Planner {
                     fixedBy = a.ruleId();
                 }
             }
+        }
+        List<Need> all = new ArrayList<>();
+        for (Applied a : applied) {
+            for (Intent i : a.intents()) {
+                if (i instanceof Intent.HeapAtLeast h) {
+                    all.add(new Need(a.ruleId(), h));
+                }
+            }
+        }
+        all.addAll(needs);
+        String raisedBy = p.settleNeeds(all);
+        if (raisedBy != null) {
+            maxBy = raisedBy;
         }
         p.settleHeap(before, fixedBy, maxBy);
         p.settleMetaspace();
@@ -237,6 +272,59 @@ final class Planner {
 
     private static String pct(double p) {
         return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p);
+    }
+
+    /**
+     * The maximum heap at least the largest need: raised to it, in the maximum's own form, when the planned maximum
+     * is below it (two rules each raised {@code -Xmx} for their own reason and the first-ranked one was the smaller);
+     * held to {@link #NEED_SHARE_OF_MEMORY} of the memory limit, saying what was traded. Returns the rule whose need
+     * set the maximum, or {@code null} when the maximum stays.
+     */
+    private String settleNeeds(List<Need> needs) {
+        Need largest = null;
+        for (Need n : needs) {
+            if (largest == null || n.need().bytes() > largest.need().bytes()) {
+                largest = n;
+            }
+        }
+        if (largest == null) {
+            return null;
+        }
+        Heap h = heap();
+        Long max = h.maxResolved(memory);
+        if (max == null && memory != null && h.maxOption() == null) {
+            max = memory / 4; // the JVM's default MaxRAMPercentage of 25
+        }
+        long want = largest.need().bytes();
+        if (max == null || want <= max) {
+            return null;
+        }
+        String because = largest.ruleId() + " needs at least " + Units.bytes(want)
+                + (largest.need().why().isEmpty() ? "" : " (" + largest.need().why() + ")");
+        long to = want;
+        String traded = "";
+        if (memory != null && want > NEED_SHARE_OF_MEMORY * memory) {
+            to = (long) (NEED_SHARE_OF_MEMORY * memory);
+            traded = "; the memory limit of " + Units.bytes(memory) + " holds " + Units.bytes(to) + " of heap at most ("
+                    + Math.round(NEED_SHARE_OF_MEMORY * 100) + " %, the rest for metaspace, code, stacks and direct "
+                    + "memory), so the need is met only in part: raise the limit or lower the live set";
+            if (to <= max) {
+                decisions.add(new Report.Decision(h.maxOption() == null ? "(maximum heap)" : h.maxOption(), "kept: "
+                        + because + traded));
+                return null;
+            }
+        }
+        String old = h.maxOption();
+        FlagChange ch;
+        if (h.maxPercent() != null && memory != null) {
+            ch = FlagChange.set("MaxRAMPercentage", pct(Math.min(100, Math.ceil(to * 1000.0 / memory) / 10)));
+        } else {
+            ch = FlagChange.option("-Xmx" + Units.optionSize((to + (1 << 20) - 1) >> 20 << 20));
+        }
+        apply(ch);
+        decisions.add(new Report.Decision(ch.option(), (old == null ? "sets the maximum heap: " : "replaces " + old
+                + ": ") + because + (old == null ? "" : ", more than " + old + " gives") + traded));
+        return largest.ruleId();
     }
 
     private void settleHeap(Heap before, String fixedBy, String maxBy) {

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.core.engine;
 import io.github.jvmadvisor.core.flags.OptionFinding;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.Evidence;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -69,6 +70,14 @@ public record Report(int targetJdk, String catalogue, Goal goal, List<Ranked> re
     /** The safety nets and observability changes, listed apart: they move no figure the goal is judged on. */
     public List<Ranked> safetyNets() {
         return recommendations.stream().filter(r -> r.role() != Role.CHANGE).toList();
+    }
+
+    /**
+     * The facts the advice stands on ({@link Facts}): the maximum heap, the live set, the GC cost and the rest, each
+     * with its source and confidence; the known ones, in {@link Facts.Key} order. Empty without evidence.
+     */
+    public List<Facts.Fact<?>> facts() {
+        return evidence == null ? List.of() : Facts.of(evidence).known();
     }
 
     /** The recommendations at or above a severity. */

@@ -35,6 +35,45 @@ public final class AdviceJson {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The facts the advice stands on: id, label, value in its unit, source, confidence. */
+    private static void facts(JsonGenerator g, Report r) throws java.io.IOException {
+        g.writeArrayFieldStart("facts");
+        for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+            g.writeStartObject();
+            g.writeStringField("id", f.key().id());
+            g.writeStringField("label", f.key().label());
+            Object v = f.value();
+            if (v instanceof io.github.jvmadvisor.core.rule.Facts.GcCost c) {
+                g.writeNumberField("value", c.share());
+                g.writeStringField("unit", "share");
+                g.writeStringField("figure", c.name());
+                if (c.cpuShare() != null) {
+                    g.writeNumberField("gcCpuShare", c.cpuShare());
+                }
+                if (c.pauseShare() != null) {
+                    g.writeNumberField("pauseShare", c.pauseShare());
+                }
+            } else if (v instanceof io.github.jvmadvisor.core.model.Collector c) {
+                g.writeStringField("value", c.displayName());
+            } else if (v instanceof Long l) {
+                g.writeNumberField("value", l);
+                g.writeStringField("unit", "bytes");
+            } else if (v instanceof Integer i) {
+                g.writeNumberField("value", i);
+                g.writeStringField("unit", "cpus");
+            } else if (v instanceof Double d) {
+                g.writeNumberField("value", d);
+                g.writeStringField("unit", "bytes/s");
+            } else {
+                g.writeStringField("value", String.valueOf(v));
+            }
+            g.writeStringField("source", f.source());
+            g.writeNumberField("confidence", f.confidence());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /** Writes the document to {@code out} (UTF-8); does not close it. */
     public static void write(Report r, OutputStream out) {
         try (JsonGenerator g = AnalysisJson.generator(out)) {
@@ -59,6 +98,7 @@ public final class AdviceJson {
             }
             g.writeEndArray();
             commandLine(g, r.commandLine());
+            facts(g, r);
             g.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
                 finding(g, f);

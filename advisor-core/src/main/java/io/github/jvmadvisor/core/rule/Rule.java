@@ -56,6 +56,20 @@ public interface Rule {
         return false;
     }
 
+    /**
+     * The shared facts the rule weighs ({@link RuleContext#facts()}, and the context's shortcuts to them:
+     * {@code maxHeap()}, {@code cpus()}, {@code memory()}, {@code collector()}). Declared so the rule reference can
+     * list them; a test holds every rule's reads on real evidence to this set.
+     */
+    default Set<Facts.Key> facts() {
+        return Set.of();
+    }
+
+    /** The intents the rule's recommendations may carry ({@link Intent}), for the planner and the rule reference. */
+    default Set<Intent.Kind> intents() {
+        return Set.of();
+    }
+
     /** The rule's thresholds. */
     default List<Parameter<?>> parameters() {
         return List.of();

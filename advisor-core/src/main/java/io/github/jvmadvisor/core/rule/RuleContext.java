@@ -35,6 +35,7 @@ public final class RuleContext {
     private final JavaOptions options;
     private final RunContext runContext;
     private final boolean measuresStartup;
+    private final Facts facts;
 
     /**
      * A context for a service ({@link RunContext#SERVICE}).
@@ -54,6 +55,18 @@ public final class RuleContext {
      */
     public RuleContext(Evidence evidence, int targetJdk, Goal goal, FlagCatalogue catalogue,
             Map<String, String> parameters, Rule rule, RunContext runContext, boolean measuresStartup) {
+        this(evidence, targetJdk, goal, catalogue, parameters, rule, runContext, measuresStartup, Facts.of(evidence));
+    }
+
+    /**
+     * @param parameters the user's parameter values by {@code "RULE-ID.name"}
+     * @param runContext in what role the JVM ran
+     * @param measuresStartup whether the harness measures start-up
+     * @param facts the advice's facts, shared by all its rules ({@link Facts#of(Evidence)} of the same evidence)
+     */
+    public RuleContext(Evidence evidence, int targetJdk, Goal goal, FlagCatalogue catalogue,
+            Map<String, String> parameters, Rule rule, RunContext runContext, boolean measuresStartup, Facts facts) {
+        this.facts = Objects.requireNonNull(facts, "facts").forRule(rule.id());
         this.runContext = Objects.requireNonNull(runContext, "runContext");
         this.measuresStartup = measuresStartup;
         this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -65,6 +78,15 @@ public final class RuleContext {
         this.present = EvidenceKind.present(evidence);
         JvmConfig j = evidence.jvm().orElse(null);
         this.options = JavaOptions.parse(j == null ? java.util.List.of() : j.jvmArguments());
+    }
+
+    /**
+     * The facts derived once for the whole advice: the maximum heap, the live set, the GC cost, the memory limit, the
+     * CPUs, the allocation and promotion rates and the collector, each with its source. Read them here rather than
+     * from the evidence, so that every rule weighs the same figures; the reads are recorded against this rule.
+     */
+    public Facts facts() {
+        return facts;
     }
 
     public Evidence evidence() {
@@ -159,12 +181,7 @@ public final class RuleContext {
 
     /** The collector that ran: from the configuration, else the GC evidence; {@code null} when unknown. */
     public Collector collector() {
-        JvmConfig j = jvmOrNull();
-        Collector c = j == null ? null : j.collector();
-        if (c == null && setup() != null) {
-            c = setup().collector();
-        }
-        return c;
+        return facts.collector().value();
     }
 
     /** The JDK feature release that ran, or {@code null}. */
@@ -266,7 +283,7 @@ public final class RuleContext {
 
     /** The memory the JVM sizes itself against: the container limit, else physical memory; {@code null} when unknown. */
     public Long memory() {
-        return memory(evidence);
+        return facts.memoryLimit().value();
     }
 
     /**
@@ -292,37 +309,11 @@ public final class RuleContext {
      * threads; {@code null} when unknown.
      */
     public Integer cpus() {
-        JvmConfig j = jvmOrNull();
-        ContainerLimits c = j == null ? null : j.container();
-        Integer n = c == null ? null : c.effectiveCpus();
-        if (n != null) {
-            return n;
-        }
-        Long apc = flagLong("ActiveProcessorCount");
-        if (apc != null && apc > 0) {
-            return apc.intValue();
-        }
-        if (setup() != null && setup().cpusAvailable() != null) {
-            return setup().cpusAvailable();
-        }
-        Integer allowed = j == null ? null : j.machine().allowedCpus();
-        if (allowed != null) {
-            return allowed;
-        }
-        return j == null ? null : j.machine().hwThreads();
+        return facts.cpus().value();
     }
 
-    /** The maximum heap in bytes: the JVM's {@code MaxHeapSize}, else the GC log's; {@code null} when unknown. */
+    /** The maximum heap in bytes, {@code null} when unknown: the fact {@link Facts#maxHeap()}. */
     public Long maxHeap() {
-        Long fromCommandLine = options.lastSetting("MaxHeapSize") == null ? null : flagLong("MaxHeapSize");
-        if (fromCommandLine != null) {
-            return fromCommandLine;
-        }
-        JvmConfig j = jvmOrNull();
-        Long h = j == null ? null : j.maxHeapBytes();
-        if (h == null && setup() != null) {
-            h = setup().heapMaxBytes();
-        }
-        return h;
+        return facts.maxHeap().value();
     }
 }

@@ -130,6 +130,49 @@ class PlannerTest {
     }
 
     @Test
+    void twoHeapNeedsComposeToTheLarger() {
+        // SHEN-04 ranked first with -Xmx1280m and SHEN-01's 3.7 GB for the live set was dropped as a conflict: the
+        // plan now takes the larger need, and the fixed heap follows it
+        Rule first = new Says("SHEN-91", 95, b -> b.intent(Intent.heapAtLeast(1280L << 20, "the allocation during a cycle")),
+                FlagChange.option("-Xmx1280m"));
+        Rule second = new Says("SHEN-92", 90, b -> b.intent(Intent.heapAtLeast(3788L << 20, "3.5 times the live set")),
+                FlagChange.option("-Xmx3788m"));
+        Rule fix = new Says("HEAP-97", 85, b -> b.intent(Intent.fixedHeap()), FlagChange.option("-Xms256m"));
+        Report r = advise(run("-XX:+UseG1GC -Xmx256m", null), first, second, fix);
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx3788m", "-Xms3788m"), options(r));
+        Report.Decision d = r.commandLine().decisions().get(0);
+        assertEquals("-Xmx3788m", d.option());
+        assertTrue(d.reason().contains("replaces -Xmx1280m: SHEN-92 needs at least 3.7 GB (3.5 times the live set)"),
+                d::reason);
+        assertTrue(r.suppressed().get(0).reason().contains("its need of at least 3.7 GB of heap goes into the plan"),
+                () -> r.suppressed().toString());
+        // the smaller need second: nothing to settle
+        Rule small = new Says("SHEN-93", 90, b -> b.intent(Intent.heapAtLeast(1L << 30, "less")), FlagChange.option("-Xmx1g"));
+        Report kept = advise(run("-XX:+UseG1GC -Xmx256m", null), second, small);
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx3788m"), options(kept));
+        assertTrue(kept.commandLine().decisions().isEmpty(), () -> kept.commandLine().decisions().toString());
+    }
+
+    @Test
+    void aHeapNeedTheMemoryLimitCannotHoldIsMetInPartAndSaysSo() {
+        Rule first = new Says("SHEN-94", 95, b -> b.intent(Intent.heapAtLeast(1L << 30, "a cycle's allocation")),
+                FlagChange.option("-Xmx1g"));
+        Rule second = new Says("SHEN-95", 90, b -> b.intent(Intent.heapAtLeast(3L << 30, "the live set")),
+                FlagChange.option("-Xmx3g"));
+        // a 2 GB container: 75 % of it is the most a need may take, 1536 MB
+        Report r = advise(run("-XX:+UseG1GC -Xmx512m", 2L << 30), first, second);
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx1536m"), options(r));
+        assertTrue(r.commandLine().decisions().get(0).reason().contains("met only in part"),
+                () -> r.commandLine().decisions().toString());
+        // a percentage stays a percentage
+        Rule pctFirst = new Says("HEAP-98", 95, b -> b.intent(Intent.heapAtLeast(512L << 20, "x")),
+                FlagChange.set("MaxRAMPercentage", 25));
+        Rule pctSecond = new Says("HEAP-99", 90, b -> b.intent(Intent.heapAtLeast(1L << 30, "y")), FlagChange.option("-Xmx1g"));
+        Report p = advise(run("-XX:+UseG1GC", 2L << 30), pctFirst, pctSecond);
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:MaxRAMPercentage=50"), options(p));
+    }
+
+    @Test
     void aMetaspaceThresholdAboveItsCapRaisesTheCap() {
         Report r = advise(run("-XX:+UseG1GC -XX:MetaspaceSize=8m -XX:MaxMetaspaceSize=16m", null),
                 says("NAT-92", 90, FlagChange.set("MetaspaceSize", "18m")));

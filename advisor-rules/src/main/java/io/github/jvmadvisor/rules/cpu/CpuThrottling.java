@@ -5,6 +5,7 @@ import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.Resources;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -14,6 +15,7 @@ import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +36,11 @@ public final class CpuThrottling implements Rule {
     @Override
     public String id() {
         return "CPU-02";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.CPUS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.rules.cpu;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -11,6 +12,7 @@ import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +31,11 @@ public final class HandSetThreads implements Rule {
     @Override
     public String id() {
         return "CPU-04";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.CPUS, Facts.Key.COLLECTOR);
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.github.jvmadvisor.core.model.AllocationProfile;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
@@ -15,6 +17,7 @@ import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +43,16 @@ public final class AllocationBoundGc implements Rule {
     @Override
     public String id() {
         return "ALLOC-01";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.MEMORY_LIMIT, Facts.Key.CPUS);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -73,7 +86,7 @@ public final class AllocationBoundGc implements Rule {
         Double cpu = m.gcCpuFraction();
         Double rate = m.allocationRateBytesPerSec();
         Integer cpus = ctx.cpus();
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         if (cpu == null || rate == null || cpus == null || cpus <= 0 || lds == null || lds <= 0 || xmx == null) {
             return List.of();
@@ -119,6 +132,7 @@ public final class AllocationBoundGc implements Rule {
         if (memory == null || target <= 0.75 * memory) {
             double predicted = (double) (xmx - lds) / (target - lds) - 1;
             f.recommend(Recommendation.flags("Or trade memory: double the headroom over the live set", GcFacts.xmx(target))
+                    .intent(Intent.heapAtLeast(target, "twice the headroom over the live set"))
                     .effect(Metric.THROUGHPUT, "GC CPU share", Effect.Direction.DECREASE, predicted,
                             String.format(Locale.ROOT, "GC CPU about %.0f %% lower (GCcpu x (H_old - LDS)/(H_new - LDS))",
                                     -100 * predicted))

@@ -4,6 +4,7 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -13,6 +14,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.rules.RuleSupport;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +35,11 @@ public final class GcLockerGcs implements Rule {
     @Override
     public String id() {
         return "EXP-05";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.COLLECTOR);
     }
 
     @Override

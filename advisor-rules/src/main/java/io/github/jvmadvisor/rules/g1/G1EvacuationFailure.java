@@ -4,7 +4,9 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -15,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +38,16 @@ public final class G1EvacuationFailure implements Rule {
     @Override
     public String id() {
         return "G1-02";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -108,8 +121,9 @@ public final class G1EvacuationFailure implements Rule {
         if (target != null) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.RELIABILITY, "evacuation failure count", Effect.Direction.ELIMINATE, -1.0,
-                            Units.bytes(target) + " of heap for a live set of " + Units.bytes(GcFacts.liveSet(m))
+                            Units.bytes(target) + " of heap for a live set of " + Units.bytes(ctx.facts().liveSet().value())
                                     + " leaves free regions for survivors")
                     .confidence(0.7).forCollector(Collector.G1).references("rules.md G1-02", "rules.md HEAP-04").build());
         }

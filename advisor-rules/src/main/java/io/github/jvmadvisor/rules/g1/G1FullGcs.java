@@ -4,7 +4,9 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -15,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,16 @@ public final class G1FullGcs implements Rule {
     @Override
     public String id() {
         return "G1-01";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.CPUS);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -103,9 +116,10 @@ public final class G1FullGcs implements Rule {
         if (target != null) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.RELIABILITY, "full GC count", Effect.Direction.ELIMINATE, -1.0,
                             "with " + Units.bytes(target) + " of heap for a live set of "
-                                    + Units.bytes(GcFacts.liveSet(m)) + " marking has room to finish before regions run out")
+                                    + Units.bytes(ctx.facts().liveSet().value()) + " marking has room to finish before regions run out")
                     .confidence(0.7).forCollector(Collector.G1).references("rules.md G1-01", "rules.md HEAP-04", refs)
                     .build());
         }
@@ -113,7 +127,7 @@ public final class G1FullGcs implements Rule {
         Long xmx = ctx.maxHeap();
         Double tMark = GcFacts.meanCycleMillis(m);
         Double pr = m.promotionRateBytesPerSec();
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         if (xmx != null && tMark != null && pr != null && lds != null) {
             Long reserveFlag = ctx.flagLong("G1ReservePercent");
             double reserve = (reserveFlag == null ? 10 : reserveFlag) / 100.0;

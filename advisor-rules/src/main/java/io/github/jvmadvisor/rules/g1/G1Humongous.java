@@ -5,6 +5,7 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -16,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,6 +50,11 @@ public final class G1Humongous implements Rule {
     @Override
     public String id() {
         return "G1-03";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP);
     }
 
     @Override

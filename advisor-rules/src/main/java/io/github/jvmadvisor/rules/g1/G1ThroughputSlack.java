@@ -4,7 +4,9 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
@@ -16,6 +18,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +48,16 @@ public final class G1ThroughputSlack implements Rule {
     @Override
     public String id() {
         return "G1-05";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -134,11 +147,12 @@ public final class G1ThroughputSlack implements Rule {
                         .forCollector(Collector.G1).references("rules.md G1-05", refs).build());
             }
         }
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         if (target != null && xmx > lds) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.THROUGHPUT, check, Effect.Direction.DECREASE,
                             -(1 - (double) (xmx - lds) / (target - lds)),
                             "GC CPU scales with 1/headroom: (" + Units.bytes(xmx) + " - " + Units.bytes(lds) + ") / ("

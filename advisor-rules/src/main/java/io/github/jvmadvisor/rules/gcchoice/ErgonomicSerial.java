@@ -5,6 +5,7 @@ import io.github.jvmadvisor.core.model.ContainerLimits;
 import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -15,6 +16,7 @@ import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Units;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +35,11 @@ public final class ErgonomicSerial implements Rule {
     @Override
     public String id() {
         return "GCSEL-01";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MEMORY_LIMIT, Facts.Key.CPUS);
     }
 
     @Override

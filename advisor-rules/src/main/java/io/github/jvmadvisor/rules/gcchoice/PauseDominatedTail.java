@@ -8,6 +8,7 @@ import io.github.jvmadvisor.core.model.LatencyUnit;
 import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -22,6 +23,7 @@ import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.core.rule.Unjudged;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,6 +112,11 @@ public final class PauseDominatedTail implements Rule {
     @Override
     public String id() {
         return "GCSEL-03";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.CPUS, Facts.Key.COLLECTOR);
     }
 
     @Override
@@ -256,7 +263,7 @@ public final class PauseDominatedTail implements Rule {
         // G1's pause goal holds only while the heap has room for the live set; under 3x it, old-generation churn
         // ends in full compactions (measured: Parallel's 4.0 s full pauses became a 2.5 s G1 full pause with
         // MaxGCPauseMillis=10, 700 MB live in 2 GB)
-        Long live = GcFacts.liveSet(ctx.metrics());
+        Long live = ctx.facts().liveSet().value();
         boolean tightHeap = live != null && xmx != null && xmx < GcFacts.SMALL_HEAP_PER_LIVE_SET * live;
         if (choices.isEmpty()) {
             return List.of();

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.rules.gcchoice;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -10,6 +11,7 @@ import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +26,11 @@ public final class ShenandoahAvailability implements Rule {
     @Override
     public String id() {
         return "GCSEL-09";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.COLLECTOR);
     }
 
     @Override

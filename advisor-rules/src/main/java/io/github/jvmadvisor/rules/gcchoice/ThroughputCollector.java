@@ -3,6 +3,7 @@ package io.github.jvmadvisor.rules.gcchoice;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -14,6 +15,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +36,11 @@ public final class ThroughputCollector implements Rule {
     @Override
     public String id() {
         return "GCSEL-04";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET);
     }
 
     @Override
@@ -73,7 +80,7 @@ public final class ThroughputCollector implements Rule {
         double score = Scores.rising(cpu, ctx.param(INFO_GC_CPU), ctx.param(WARN_GC_CPU));
         // a heap under twice the live set makes any collector work hard: the heap comes first (HEAP-04), and
         // a collector switch alone does not help (seen in the verified-advice suite on 25: no gain at 160 MB)
-        Long lds = GcFacts.liveSet(ctx.metrics());
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         boolean smallHeap = lds != null && xmx != null && xmx > 0 && lds > 0.5 * xmx;
         if (smallHeap) {

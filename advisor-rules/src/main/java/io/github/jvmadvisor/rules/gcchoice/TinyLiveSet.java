@@ -4,6 +4,7 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -15,6 +16,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +35,11 @@ public final class TinyLiveSet implements Rule {
     @Override
     public String id() {
         return "GCSEL-05";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.LIVE_SET, Facts.Key.CPUS, Facts.Key.COLLECTOR);
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class TinyLiveSet implements Rule {
             return List.of();
         }
         GcMetrics m = ctx.metrics();
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Integer cpus = ctx.cpus();
         if (lds == null || cpus == null || lds > ctx.param(MAX_LIVE) || cpus > ctx.param(MAX_CPUS)) {
             return List.of();

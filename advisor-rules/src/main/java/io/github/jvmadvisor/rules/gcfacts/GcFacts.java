@@ -3,10 +3,12 @@ package io.github.jvmadvisor.rules.gcfacts;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcAnalysis;
 import io.github.jvmadvisor.core.model.GcMetrics;
-import io.github.jvmadvisor.core.model.PauseKind;
 import io.github.jvmadvisor.core.model.Pause;
+import io.github.jvmadvisor.core.model.PauseKind;
 import io.github.jvmadvisor.core.rule.Effect;
+import io.github.jvmadvisor.core.rule.Facts.GcCost;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Recommendation;
@@ -48,71 +50,11 @@ public final class GcFacts {
     }
 
     /**
-     * What the GC costs the application, as a share: the larger of the GC CPU share and the pause share.
-     *
-     * <p>The GC CPU share is the GC threads' CPU time over <em>all</em> CPUs times the run, so a collector with
-     * fewer threads than CPUs (Serial: one) or an application with fewer busy threads than CPUs (a single-threaded
-     * one) shows a small share of a large whole: 15 % of a Serial run stopped shows as about 7 % of two CPUs, and
-     * less still when the log's hundredths of a second round short pauses to zero. The pause share (time stopped
-     * over the run) is a lower bound of what the application's own threads lose, whatever their number; so the
-     * larger of the two is the cost a sizing decision weighs. {@code null} without either figure.
-     *
-     * <p>Caveat: on a host where the GC threads wait for a CPU (SP-03's inverted pauses, {@code Real} well above
-     * {@code User + Sys}), the pause share also counts that wait, so it overstates what a larger heap saves; the
-     * application was stopped all the same, so it is not discounted here (on this project's shared 2-core test host
-     * at load 8-10, Serial young pauses of 25-40 ms reported 10-20 ms of GC CPU).
-     *
-     * @param share the cost, a fraction
-     * @param name the figure it came from, {@code "GC CPU share"} or {@code "pause share"}
-     * @param cpuShare the GC CPU share, or {@code null}
-     * @param pauseShare the pause share, or {@code null}
+     * The GC cost of a run's metrics ({@link GcCost}: the larger of the GC CPU share and the pause share), or
+     * {@code null}. Rules read the shared fact, {@code ctx.facts().gcCost()}; this is for metrics of another run.
      */
-    public record GcCost(double share, String name, Double cpuShare, Double pauseShare) {
-
-        /** Whether the cost is the pause share (larger than the GC CPU share, or the only figure). */
-        public boolean fromPauses() {
-            return name.equals("pause share");
-        }
-
-        /** The figures behind the cost: the GC CPU share and the pause share, where known. */
-        public List<Figure> figures() {
-            List<Figure> out = new ArrayList<>();
-            if (cpuShare != null) {
-                out.add(Figure.share("GC CPU share", cpuShare));
-            }
-            if (pauseShare != null) {
-                out.add(Figure.share("pause share", pauseShare));
-            }
-            return out;
-        }
-
-        /** Where the cost came from, for an explanation. */
-        public String source() {
-            if (cpuShare == null) {
-                return "the pause share (the evidence has no GC CPU)";
-            }
-            if (fromPauses()) {
-                return "the pause share, larger than the GC CPU share (" + pct(cpuShare) + " of all CPUs) and a lower "
-                        + "bound of what the application's threads lose";
-            }
-            return "the GC CPU share";
-        }
-    }
-
-    /** The GC cost of {@link GcCost}, or {@code null} when the metrics have neither figure. */
     public static GcCost gcCost(GcMetrics m) {
-        if (m == null) {
-            return null;
-        }
-        Double cpu = m.gcCpuFraction();
-        Double pause = m.stwFraction();
-        if (cpu == null && pause == null) {
-            return null;
-        }
-        if (cpu != null && (pause == null || cpu >= pause)) {
-            return new GcCost(cpu, "GC CPU share", cpu, pause);
-        }
-        return new GcCost(pause, "pause share", cpu, pause);
+        return GcCost.of(m);
     }
 
     /**
@@ -235,6 +177,9 @@ public final class GcFacts {
         double low = cost.share() * plan.costFactorLow();
         return Recommendation.flags("Size the young generation above the objects' lifetime: young "
                 + Units.bytes(plan.youngBytes()) + " in a heap of " + Units.bytes(heap), flags.toArray(FlagChange[]::new))
+                .intent(Intent.heapAtLeast(heap, "a young generation of " + Units.bytes(plan.youngBytes())
+                        + " above the objects' lifetime and an old one of " + Units.number(OLD_PER_LIVE_SET)
+                        + " times the live set"))
                 .effect(Metric.THROUGHPUT, cost.name(), Effect.Direction.DECREASE, plan.costFactorHigh() - 1,
                         cost.name() + " from " + pct(cost.share()) + " to about " + pct(high) + " (range " + pct(low)
                                 + " to " + pct(high) + "; lifetime model: a collection per eden of "
@@ -356,12 +301,19 @@ public final class GcFacts {
      * is below {@code 3 x LDS}; else {@code null} (the heap is not the problem, or the figures are missing).
      */
     public static Long heapTarget(RuleContext ctx) {
-        Long lds = liveSet(ctx.metrics());
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         if (lds == null || lds <= 0 || xmx == null || xmx >= SMALL_HEAP_PER_LIVE_SET * lds) {
             return null;
         }
         return roundUp((long) Math.ceil(HEAP_PER_LIVE_SET * lds), 64 * MB);
+    }
+
+    /** The intent of a {@link #heapTarget} recommendation: a heap of at least {@code bytes} for the live set. */
+    public static Intent liveSetNeed(RuleContext ctx, long bytes) {
+        Long lds = ctx.facts().liveSet().value();
+        return Intent.heapAtLeast(bytes, Units.number(HEAP_PER_LIVE_SET) + " times the live set"
+                + (lds == null ? "" : " of " + Units.bytes(lds)));
     }
 
     /** The {@code -Xmx} change for {@code bytes}. */
@@ -415,7 +367,7 @@ public final class GcFacts {
     /** Figures for the live set and heap, when known. */
     public static List<Figure> heapFigures(RuleContext ctx) {
         List<Figure> out = new ArrayList<>();
-        Long lds = liveSet(ctx.metrics());
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         if (lds != null) {
             out.add(Figure.bytes("live set", lds));

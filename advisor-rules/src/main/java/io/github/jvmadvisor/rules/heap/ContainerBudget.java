@@ -5,6 +5,7 @@ import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.Resources;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -16,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +45,11 @@ public final class ContainerBudget implements Rule {
     @Override
     public String id() {
         return "HEAP-02";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.LIVE_SET, Facts.Key.CPUS, Facts.Key.COLLECTOR);
     }
 
     @Override
@@ -172,7 +179,7 @@ public final class ContainerBudget implements Rule {
                         "Go GC guide: memory limit headroom 5-10 %", "Paketo libjvm memory calculator")
                 .build());
         GcMetrics m = ctx.metrics();
-        Long lds = m == null || m.liveSet() == null ? null : m.liveSet().bytes();
+        Long lds = ctx.facts().liveSet().value();
         if (lds != null && b.maxHeap() < 3 * lds) {
             long need = (long) Math.ceil((b.nonHeap() + 3.5 * lds * (1 + b.gcNativeRatio())) / (1 - h));
             f.figure(Figure.bytes("live set", lds));

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.rules.heap;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -12,6 +13,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +32,11 @@ public final class LeakTrend implements Rule {
     @Override
     public String id() {
         return "HEAP-11";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP);
     }
 
     @Override
@@ -59,10 +66,7 @@ public final class LeakTrend implements Rule {
         if (ls == null || !ls.leakSuspect() || ls.trendBytesPerSec() == null || ls.trendBytesPerSec() <= 0) {
             return List.of();
         }
-        Long xmx = ctx.maxHeap();
-        if (xmx == null && m.heap() != null) {
-            xmx = m.heap().maxCapacityBytes();
-        }
+        Long xmx = ctx.maxHeap(); // the fact: configured, else the log's largest capacity
         double slope = ls.trendBytesPerSec();
         double warn = ctx.param(SLOPE);
         Double share = xmx == null || xmx <= 0 ? null : slope / xmx;

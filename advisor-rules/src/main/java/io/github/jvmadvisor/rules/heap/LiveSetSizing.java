@@ -5,10 +5,13 @@ import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.model.PauseKind;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts.GcCost;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
@@ -17,7 +20,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
-import io.github.jvmadvisor.rules.gcfacts.GcFacts.GcCost;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -82,6 +85,16 @@ public final class LiveSetSizing implements Rule {
     }
 
     @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.GC_COST, Facts.Key.COLLECTOR);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
+    }
+
+    @Override
     public String pack() {
         return "heap";
     }
@@ -110,15 +123,12 @@ public final class LiveSetSizing implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
         GcMetrics m = ctx.metrics();
-        Long lds = m.liveSet() == null ? null : m.liveSet().bytes();
-        Long xmx = ctx.maxHeap();
-        if (xmx == null && m.heap() != null) {
-            xmx = m.heap().maxCapacityBytes();
-        }
+        Long lds = ctx.facts().liveSet().value();
+        Long xmx = ctx.maxHeap(); // the fact: configured, else the log's largest capacity
         if (lds == null || lds <= 0 || xmx == null || xmx <= lds) {
             return List.of();
         }
-        GcCost cost = GcFacts.gcCost(m);
+        GcCost cost = ctx.facts().gcCost().value();
         boolean costly = cost != null && cost.share() > ctx.param(INFO_GC_CPU);
         if (costly) {
             GcFacts.LifetimePlan plan = GcFacts.lifetimePlan(ctx);
@@ -196,6 +206,8 @@ public final class LiveSetSizing implements Rule {
         }
         f.recommend(Recommendation.flags("Give the heap " + Units.number(ctx.param(TARGET_FACTOR)) + "x the live set: "
                 + Units.bytes(target), heapChange(ctx, target))
+                .intent(Intent.heapAtLeast(target, Units.number(ctx.param(TARGET_FACTOR)) + " times the live set of "
+                        + Units.bytes(lds)))
                 .effect(Metric.THROUGHPUT, costName, Effect.Direction.DECREASE, predicted / cost.share() - 1,
                         costName + " from " + pct(cost.share()) + " to about " + pct(predicted)
                                 + " (headroom model: cost_new = cost_old (H_old - LDS) / (H_new - LDS))")

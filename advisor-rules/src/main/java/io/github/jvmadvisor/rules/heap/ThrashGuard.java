@@ -1,9 +1,9 @@
 package io.github.jvmadvisor.rules.heap;
 
 import io.github.jvmadvisor.core.model.GcMetrics;
-import io.github.jvmadvisor.rules.gcfacts.GcFacts;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -14,6 +14,8 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,11 @@ public final class ThrashGuard implements Rule {
     @Override
     public String id() {
         return "HEAP-10";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET);
     }
 
     @Override
@@ -85,11 +92,8 @@ public final class ThrashGuard implements Rule {
         if (score < 25) {
             return List.of();
         }
-        Long lds = m.liveSet() == null ? null : m.liveSet().bytes();
-        Long xmx = ctx.maxHeap();
-        if (xmx == null && m.heap() != null) {
-            xmx = m.heap().maxCapacityBytes();
-        }
+        Long lds = ctx.facts().liveSet().value();
+        Long xmx = ctx.maxHeap(); // the fact: configured, else the log's largest capacity
         Double liveShare = lds != null && xmx != null && xmx > 0 ? lds / (double) xmx : null;
         Finding.Builder f = Finding.of(this, score)
                 .summary("The GC is thrashing: " + (cpu == null ? "" : LiveSetSizing.pct(cpu) + " GC CPU, ")

@@ -3,6 +3,7 @@ package io.github.jvmadvisor.rules.nativememory;
 import io.github.jvmadvisor.core.model.Resources;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -12,6 +13,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +41,11 @@ public final class GlibcArenas implements Rule {
     @Override
     public String id() {
         return "NAT-04";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.CPUS);
     }
 
     @Override

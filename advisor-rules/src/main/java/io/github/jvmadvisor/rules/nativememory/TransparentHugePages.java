@@ -3,9 +3,10 @@ package io.github.jvmadvisor.rules.nativememory;
 import io.github.jvmadvisor.core.model.Machine;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
-import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Finding;
+import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Goal;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
@@ -14,6 +15,7 @@ import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.heap.MemoryBudget;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +37,11 @@ public final class TransparentHugePages implements Rule {
     @Override
     public String id() {
         return "NAT-05";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP);
     }
 
     @Override

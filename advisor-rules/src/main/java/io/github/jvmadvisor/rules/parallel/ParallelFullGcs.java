@@ -4,7 +4,9 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
 import io.github.jvmadvisor.core.rule.Metric;
@@ -16,6 +18,7 @@ import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.RuleSupport;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,16 @@ public final class ParallelFullGcs implements Rule {
     @Override
     public String id() {
         return "PAR-01";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.GC_COST, Facts.Key.COLLECTOR);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -121,7 +134,7 @@ public final class ParallelFullGcs implements Rule {
         }
         GcFacts.heapFigures(ctx).forEach(f::figure);
         GcFacts.LifetimePlan plan = GcFacts.lifetimePlan(ctx);
-        GcFacts.GcCost cost = GcFacts.gcCost(m);
+        io.github.jvmadvisor.core.rule.Facts.GcCost cost = ctx.facts().gcCost().value();
         if (plan != null && cost != null) {
             // no young collection at all: the cause is the objects' lifetime against the young generation, and
             // neither a relaxed throughput goal nor a larger heap with the same split removes it
@@ -146,7 +159,7 @@ public final class ParallelFullGcs implements Rule {
                     .confidence(0.5).conflictKey("parallel-sizing=adaptive").forCollector(Collector.PARALLEL)
                     .references("rules.md PAR-01", refs, "Oracle Parallel collector tuning").build());
         }
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Long xmx = ctx.maxHeap();
         if (lds != null && xmx != null) {
             long heap = Math.max(xmx, GcFacts.roundUp((long) Math.ceil(GcFacts.HEAP_PER_LIVE_SET * lds), 64 * MB));
@@ -168,6 +181,7 @@ public final class ParallelFullGcs implements Rule {
         if (target != null) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.RELIABILITY, "full GC count", Effect.Direction.DECREASE, null,
                             "full GC count falls: " + Units.bytes(target) + " of heap for a live set of " + Units.bytes(lds))
                     .confidence(0.7).forCollector(Collector.PARALLEL).references("rules.md PAR-01", "rules.md HEAP-04")

@@ -4,9 +4,11 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Recommendation;
@@ -15,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +42,16 @@ public final class ShenandoahDegenerated implements Rule {
     @Override
     public String id() {
         return "SHEN-01";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.CPUS);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -79,7 +92,7 @@ public final class ShenandoahDegenerated implements Rule {
      */
     static Long headroom(RuleContext ctx, Finding.Builder f) {
         GcMetrics m = ctx.metrics();
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Double a = m.allocationRateBytesPerSec();
         // every cycle must finish before the heap runs out, so the longest one counts, not the mean: a cycle
         // that degenerated was cut short, and the mean of a degenerating run is far below what a cycle needs
@@ -143,8 +156,9 @@ public final class ShenandoahDegenerated implements Rule {
             long to = GcFacts.roundUp(need, 64L << 20);
             f.recommend(Recommendation.flags("Give Shenandoah " + Units.bytes(to) + " of heap: the live set and what is "
                     + "allocated while a cycle runs", GcFacts.xmx(to))
+                    .intent(Intent.heapAtLeast(to, "the live set and what is allocated while a Shenandoah cycle runs"))
                     .effect(Metric.LATENCY, check, Effect.Direction.ELIMINATE, -1.0,
-                            "the live set (" + Units.bytes(GcFacts.liveSet(m)) + ") plus the allocation demand over the "
+                            "the live set (" + Units.bytes(ctx.facts().liveSet().value()) + ") plus the allocation demand over the "
                                     + "longest cycle, with 20 % margin, fits in " + Units.bytes(to))
                     .confidence(0.7).forCollector(Collector.SHENANDOAH).references("rules.md SHEN-01", "rules.md HEAP-04",
                             "the ZGC headroom model (ZGC-01)")
@@ -152,8 +166,9 @@ public final class ShenandoahDegenerated implements Rule {
         } else if (target != null) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.LATENCY, check, Effect.Direction.ELIMINATE, -1.0,
-                            Units.bytes(target) + " of heap for a live set of " + Units.bytes(GcFacts.liveSet(m))
+                            Units.bytes(target) + " of heap for a live set of " + Units.bytes(ctx.facts().liveSet().value())
                                     + " leaves room to allocate while a cycle runs")
                     .confidence(0.7).forCollector(Collector.SHENANDOAH).references("rules.md SHEN-01", "rules.md HEAP-04")
                     .build());

@@ -4,7 +4,9 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Parameter;
@@ -14,6 +16,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.gcfacts.GcFacts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,6 +43,16 @@ public final class ShenandoahPacingTax implements Rule {
     @Override
     public String id() {
         return "SHEN-04";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.CPUS);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override
@@ -126,6 +139,7 @@ public final class ShenandoahPacingTax implements Rule {
         if (target != null) {
             f.recommend(Recommendation.flags("Size the heap to " + GcFacts.HEAP_PER_LIVE_SET + " x the live set",
                     GcFacts.xmx(target))
+                    .intent(GcFacts.liveSetNeed(ctx, target))
                     .effect(Metric.LATENCY, check, Effect.Direction.DECREASE, null,
                             "more free memory per cycle: the pacer taxes less")
                     .confidence(0.6).forCollector(Collector.SHENANDOAH)

@@ -6,6 +6,7 @@ import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Metric;
 import io.github.jvmadvisor.core.rule.Recommendation;
 import io.github.jvmadvisor.core.rule.RuleContext;
@@ -62,7 +63,7 @@ final class ZgcHeadroom {
     /** Adds the figures and the recommendations (heap, or else spike tolerance; then threads) to {@code f}. */
     static void advise(RuleContext ctx, Finding.Builder f, String rule, String check) {
         GcMetrics m = ctx.metrics();
-        Long lds = GcFacts.liveSet(m);
+        Long lds = ctx.facts().liveSet().value();
         Double a = m.allocationRateBytesPerSec();
         Double cycle = GcFacts.meanCycleMillis(m);
         Long xmx = ctx.maxHeap();
@@ -91,6 +92,7 @@ final class ZgcHeadroom {
                 long to = GcFacts.roundUp(need, 64 * MB);
                 heapAdvised = true;
                 f.recommend(Recommendation.flags("Give ZGC " + Units.bytes(to) + " of heap", GcFacts.xmx(to))
+                        .intent(Intent.heapAtLeast(to, "the live set and what is allocated during a ZGC cycle"))
                         .effect(Metric.LATENCY, check, Effect.Direction.ELIMINATE, -1.0,
                                 "live set " + Units.bytes(lds) + " + " + Units.bytes((long) (a * cycle / 1000))
                                         + " allocated per " + Units.millis(cycle) + " cycle x " + Units.number(spike) + " x "

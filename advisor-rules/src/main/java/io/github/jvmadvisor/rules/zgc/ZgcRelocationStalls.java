@@ -3,13 +3,16 @@ package io.github.jvmadvisor.rules.zgc;
 import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.GcMetrics;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
+import io.github.jvmadvisor.core.rule.Intent;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.Parameter;
 import io.github.jvmadvisor.core.rule.Rule;
 import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Scores;
 import io.github.jvmadvisor.core.rule.Units;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +33,16 @@ public final class ZgcRelocationStalls implements Rule {
     @Override
     public String id() {
         return "ZGC-05";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.LIVE_SET, Facts.Key.CPUS);
+    }
+
+    @Override
+    public Set<Intent.Kind> intents() {
+        return EnumSet.of(Intent.Kind.HEAP_AT_LEAST);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.jvmadvisor.core.model.Collector;
 import io.github.jvmadvisor.core.model.Resources;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.EvidenceKind;
+import io.github.jvmadvisor.core.rule.Facts;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Finding;
 import io.github.jvmadvisor.core.rule.FlagChange;
@@ -16,6 +17,7 @@ import io.github.jvmadvisor.core.rule.RuleContext;
 import io.github.jvmadvisor.core.rule.Units;
 import io.github.jvmadvisor.rules.heap.MemoryBudget;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +41,11 @@ public final class ZgcSoftMax implements Rule {
     @Override
     public String id() {
         return "ZGC-03";
+    }
+
+    @Override
+    public Set<Facts.Key> facts() {
+        return EnumSet.of(Facts.Key.MAX_HEAP, Facts.Key.CPUS, Facts.Key.COLLECTOR);
     }
 
     @Override

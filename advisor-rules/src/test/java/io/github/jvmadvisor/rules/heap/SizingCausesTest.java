@@ -204,7 +204,7 @@ class SizingCausesTest {
         // GC CPU is a share of both CPUs; the run was stopped for more than that
         assertTrue(m.stwFraction() > m.gcCpuFraction(), () -> "pause " + m.stwFraction() + " cpu " + m.gcCpuFraction());
         assertTrue(m.stwFraction() > 0.10, () -> "pause share " + m.stwFraction());
-        GcFacts.GcCost cost = GcFacts.gcCost(m);
+        io.github.jvmadvisor.core.rule.Facts.GcCost cost = GcFacts.gcCost(m);
         assertEquals("pause share", cost.name());
         assertEquals(m.stwFraction(), cost.share(), 1e-12);
         Report r = Advice.run(new LiveSetSizing(), e, 17);

@@ -47,10 +47,16 @@ class DamagedRecordingTest {
     static void record() throws Exception {
         multi = dir.resolve("multi.jfr");
         other = dir.resolve("other.jfr");
-        // small chunks, so that the recording has several
-        ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseG1GC", "-Xmx128m",
-                "-XX:FlightRecorderOptions:maxchunksize=1M", "-XX:StartFlightRecording:filename=" + multi
-                        + ",settings=profile"), ChurnWorkload.class, List.of("3", "32", "2"), 120).requireSuccess();
+        // small chunks, so that the recording has several; a busy host writes fewer events in the same seconds (one
+        // 1 MB chunk at load 12), so a run that stays in one chunk is repeated for longer
+        for (String seconds : List.of("3", "8")) {
+            ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseG1GC", "-Xmx128m",
+                    "-XX:FlightRecorderOptions:maxchunksize=1M", "-XX:StartFlightRecording:filename=" + multi
+                            + ",settings=profile"), ChurnWorkload.class, List.of(seconds, "32", "2"), 120).requireSuccess();
+            if (ChunkHeaders.scan(multi).chunks().size() >= 2) {
+                break;
+            }
+        }
         ChildJvm.run(Jdks.current(), dir, List.of("-XX:+UseSerialGC", "-Xmx64m",
                 "-XX:StartFlightRecording:filename=" + other), ChurnWorkload.class, List.of("1", "16", "2"), 120)
                 .requireSuccess();

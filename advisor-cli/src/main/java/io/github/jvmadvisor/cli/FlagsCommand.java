@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jvm-advisor flags}: what a JDK knows about its flags, and whether a command line would start it. */
 @Command(name = "flags", mixinStandardHelpOptions = true,
-        description = {"Shows what a JDK release knows about its -XX flags: type, kind, defaults",
-            "per collector, range, history. With --check, checks java options against it:",
-            "would the JVM start, and which options do nothing.",
-            "Catalogues: 17 and 25 read from real JDKs, 21 derived from them; other",
-            "releases use the nearest lower one, marked approximate."},
+        description = {"What a JDK knows about its -XX flags; whether java options would start it.",
+            "Shows what a JDK release knows about its -XX flags: type, kind, defaults per collector, range, history. "
+                + "With --check, checks java options against it: would the JVM start, and which options do nothing.",
+            "Catalogues: 17 and 25 read from real JDKs, 21 derived from them; other releases use the nearest lower "
+                + "one, marked approximate."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the options would start the JVM (or: every NAME is known)",
             "1:the options would not start the JVM (or: a NAME is unknown)", "2:usage error"})

@@ -6,6 +6,7 @@ import io.github.jvmadvisor.core.model.InputSummary;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Severity;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +31,10 @@ public final class AdviceText {
             AnalysisText.line(sb, "  run as " + r.runContext().label() + " (advice for the JVM's role there; see not applicable)");
         }
         for (InputSummary s : r.evidence().inputs()) {
-            AnalysisText.line(sb, "  from " + AnalysisText.safe(s.path()) + " (" + s.kind().id() + ")");
+            AnalysisText.wrapAtoms(sb, "  from ", List.of(s.path(), "(" + s.kind().id() + ")"));
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
-                .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(String.join(" ", j.jvmArguments()))));
+                .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ", j.jvmArguments()));
         sb.append('\n');
         if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"
@@ -49,11 +50,14 @@ public final class AdviceText {
         Report.CommandLine c = r.commandLine();
         if (!c.applied().isEmpty() || !c.options().isEmpty()) {
             sb.append('\n');
-            // wrapped, never clipped: the verdict at its end must be read
-            AnalysisText.wrap(sb, "", "Suggested options for JDK " + r.targetJdk() + " (recommendations "
+            // wrapped, never clipped, and the verdict at its end kept on one line: it must be read
+            List<String> head = new ArrayList<>(List.of(("Suggested options for JDK " + r.targetJdk() + " (recommendations "
                     + (c.applied().isEmpty() ? "none" : String.join(", ", c.applied().stream().map(String::valueOf).toList()))
-                    + " applied; " + (c.startsOk() ? "the JVM starts with them" : "the JVM would NOT start") + "):");
-            AnalysisText.wrap(sb, "  java ", AnalysisText.safe(c.text()));
+                    + " applied;").split(" ")));
+            head.add(c.startsOk() ? "the JVM starts with them):" : "the JVM would NOT start):");
+            AnalysisText.wrapAtoms(sb, "", head);
+            // between options only: each stays whole, so that it can be copied
+            AnalysisText.wrapAtoms(sb, "  java ", shellWords(c.text()));
             for (OptionFinding p : c.problems()) {
                 AnalysisText.wrap(sb, "  ! ", AnalysisText.safe(p.option() + ": " + p.message()));
             }
@@ -105,9 +109,39 @@ public final class AdviceText {
                 AnalysisText.wrap(sb, pad + "risk: ", AnalysisText.safe(x.risk()));
             }
             if (!x.alsoFrom().isEmpty()) {
-                AnalysisText.line(sb, pad + "also from: " + String.join(", ", x.alsoFrom()));
+                AnalysisText.wrap(sb, pad + "also from: ", String.join(", ", x.alsoFrom()));
             }
         }
+    }
+
+    /**
+     * A shell-quoted command line split into its words: a space inside single quotes (the only quoting the
+     * suggested line uses, {@code 'a b'} and {@code '\''}) does not end a word.
+     */
+    public static List<String> shellWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (ch == '\\' && !quoted && i + 1 < text.length()) {
+                cur.append(ch);
+                ch = text.charAt(++i); // an escaped character, as in '\'' for a quote inside quotes
+            } else if (ch == ' ' && !quoted) {
+                if (cur.length() > 0) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                }
+                continue;
+            }
+            cur.append(ch);
+        }
+        if (cur.length() > 0) {
+            words.add(cur.toString());
+        }
+        return words;
     }
 
     static String label(Severity s) {

@@ -334,7 +334,7 @@ public final class AnalysisText {
     /**
      * Input text made harmless for a terminal and for every text format: C0 and C1 control characters, DEL and
      * the bidirectional overrides (which reorder what a terminal or an editor shows) become a visible
-     * {@code \\u001b}; everything else is kept. Applying it twice changes nothing more.
+     * {@code \u005cu001b}; everything else is kept. Applying it twice changes nothing more.
      */
     public static String safe(String s) {
         if (s == null) {

@@ -86,6 +86,22 @@ class CliErrorsTest {
     }
 
     @Test
+    void anInputNothingWasReadFromIsNeverReportedAsHealthy() throws Exception {
+        Run r = run("advise", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("! is a directory"), r.out());
+        assertTrue(r.out().contains("Nothing could be read from the inputs"), r.out());
+        assertFalse(r.out().contains("Nothing to change"), r.out());
+        assertTrue(r.err().contains("none of the inputs could be read"), r.err());
+        // beside a log that is read: the advice, and why the other gave nothing
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a log\n");
+        Run mixed = run("advise", notes.toString(), EXAMPLE.toString());
+        assertEquals(0, mixed.code(), mixed.err());
+        assertTrue(mixed.out().contains("! not a format jvm-advisor knows"), mixed.out());
+        assertTrue(mixed.out().contains(" 1. [WARN]"), mixed.out());
+    }
+
+    @Test
     void aNameThatIsNotValidUtf8IsSaidToBeSo() {
         // what the launcher hands Java for the bytes "bad\xffname": the byte cannot be decoded
         Run r = run("advise", dir.resolve("bad\uFFFDname.log").toString());

@@ -2,6 +2,7 @@ package io.github.jvmadvisor.core.report;
 
 import io.github.jvmadvisor.core.engine.Report;
 import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.InputSummary;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Figure;
@@ -30,13 +31,25 @@ public final class AdviceText {
         if (r.runContext() != io.github.jvmadvisor.core.rule.RunContext.SERVICE) {
             AnalysisText.line(sb, "  run as " + r.runContext().label() + " (advice for the JVM's role there; see not applicable)");
         }
+        boolean anyRead = false;
         for (InputSummary s : r.evidence().inputs()) {
             AnalysisText.wrapAtoms(sb, "  from ", List.of(s.path(), "(" + s.kind().id() + ")"));
+            if (unread(s)) {
+                // why nothing came from it, or an empty report would look like a healthy JVM
+                s.issues().stream().limit(3).forEach(i -> AnalysisText.wrap(sb, "    ! ", i.message()));
+                if (s.issues().size() > 3) {
+                    AnalysisText.wrap(sb, "    ", "and " + (s.issues().size() - 3) + " more: jvm-advisor analyze shows them all");
+                }
+            } else {
+                anyRead = true;
+            }
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
                 .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ", j.jvmArguments()));
         sb.append('\n');
-        if (r.changes().isEmpty()) {
+        if (!anyRead && !r.evidence().inputs().isEmpty() && r.changes().isEmpty() && r.safetyNets().isEmpty()) {
+            AnalysisText.wrap(sb, "", "Nothing could be read from the inputs, so there is no advice: see why above.");
+        } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"
                     : "No change that moves the goal; only the safety nets below.\n");
         }
@@ -142,6 +155,11 @@ public final class AdviceText {
             words.add(cur.toString());
         }
         return words;
+    }
+
+    /** An input nothing was read from: of no known kind, or with no line or event read. */
+    private static boolean unread(InputSummary s) {
+        return s.kind() == InputKind.UNKNOWN || s.lines() == 0;
     }
 
     static String label(Severity s) {

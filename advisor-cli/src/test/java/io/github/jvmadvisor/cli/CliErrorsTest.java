@@ -93,6 +93,11 @@ class CliErrorsTest {
         assertTrue(r.out().contains("Nothing could be read from the inputs"), r.out());
         assertFalse(r.out().contains("Nothing to change"), r.out());
         assertTrue(r.err().contains("none of the inputs could be read"), r.err());
+        for (String format : List.of("md", "html")) {
+            String out = run("advise", "--format", format, dir.toString()).out();
+            assertTrue(out.contains("is a directory") && out.contains("Nothing could be read from the inputs"), out);
+            assertFalse(out.contains("Nothing to change"), out);
+        }
         // beside a log that is read: the advice, and why the other gave nothing
         Path notes = Files.writeString(dir.resolve("notes.txt"), "not a log\n");
         Run mixed = run("advise", notes.toString(), EXAMPLE.toString());

@@ -32,9 +32,18 @@ public final class AdviceMarkdown {
             sb.append(String.join(", ", r.evidence().inputs().stream()
                     .map(i -> "`" + code(i.path()) + "` (" + i.kind().id() + ")").toList()));
             sb.append("\n\n");
+            for (io.github.jvmadvisor.core.model.InputSummary i : r.evidence().inputs()) {
+                if (AdviceText.unread(i) && !i.issues().isEmpty()) {
+                    i.issues().stream().limit(3).forEach(x -> sb.append("- `").append(code(i.path())).append("`: ")
+                            .append(esc(x.message())).append('\n'));
+                    sb.append('\n');
+                }
+            }
         }
         sb.append("## Recommendations\n\n");
-        if (r.changes().isEmpty()) {
+        if (AdviceText.nothingRead(r)) {
+            sb.append("Nothing could be read from the inputs, so there is no advice: see why above.\n\n");
+        } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n\n"
                     : "No change that moves the goal; only the safety nets below.\n\n");
         } else {

@@ -31,7 +31,6 @@ public final class AdviceText {
         if (r.runContext() != io.github.jvmadvisor.core.rule.RunContext.SERVICE) {
             AnalysisText.line(sb, "  run as " + r.runContext().label() + " (advice for the JVM's role there; see not applicable)");
         }
-        boolean anyRead = false;
         for (InputSummary s : r.evidence().inputs()) {
             AnalysisText.wrapAtoms(sb, "  from ", List.of(s.path(), "(" + s.kind().id() + ")"));
             if (unread(s)) {
@@ -40,14 +39,12 @@ public final class AdviceText {
                 if (s.issues().size() > 3) {
                     AnalysisText.wrap(sb, "    ", "and " + (s.issues().size() - 3) + " more: jvm-advisor analyze shows them all");
                 }
-            } else {
-                anyRead = true;
             }
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
                 .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ", j.jvmArguments()));
         sb.append('\n');
-        if (!anyRead && !r.evidence().inputs().isEmpty() && r.changes().isEmpty() && r.safetyNets().isEmpty()) {
+        if (nothingRead(r)) {
             AnalysisText.wrap(sb, "", "Nothing could be read from the inputs, so there is no advice: see why above.");
         } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"
@@ -157,8 +154,14 @@ public final class AdviceText {
         return words;
     }
 
+    /** Inputs were given and nothing was read from any of them, and no rule found anything (in the options). */
+    static boolean nothingRead(Report r) {
+        return !r.evidence().inputs().isEmpty() && r.evidence().inputs().stream().allMatch(AdviceText::unread)
+                && r.changes().isEmpty() && r.safetyNets().isEmpty();
+    }
+
     /** An input nothing was read from: of no known kind, or with no line or event read. */
-    private static boolean unread(InputSummary s) {
+    static boolean unread(InputSummary s) {
         return s.kind() == InputKind.UNKNOWN || s.lines() == 0;
     }
 

@@ -28,11 +28,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jvm-advisor advise}: reads the inputs, runs the rules, prints ranked advice. */
 @Command(name = "advise", mixinStandardHelpOptions = true,
-        description = {"Reads GC logs, JFR recordings, HdrHistogram logs and JMH results (any mix), and the options",
-            "the JVM runs with, runs every rule, and prints ranked flag changes with the numbers behind them,",
-            "the effect each should have, and the full command line for the target JDK."},
+        description = {"Ranked flag changes for a JVM, with the numbers behind each.",
+            "Reads GC logs, JFR recordings, HdrHistogram logs and JMH results (any mix), and the options the JVM runs "
+                + "with, runs every rule, and prints ranked flag changes with the numbers behind them, the effect each "
+                + "should have, and the full command line for the target JDK."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:advice given", "1:no input could be read", "2:usage error",
+        exitCodeList = {"0:advice given", "1:an input file is missing, none could be read, or -o cannot be written",
+            "2:usage error",
             "3:a recommendation at or above --fail-on"})
 final class AdviseCommand implements Callable<Integer> {
 
@@ -79,8 +81,8 @@ final class AdviseCommand implements Callable<Integer> {
     String failOn;
 
     @Option(names = "--fork-dir", paramLabel = "DIR",
-            description = {"with JMH result files: where -prof jvm-advisor wrote the forks' files",
-                "(default: jvm-advisor/ beside each result file)"})
+            description = "with JMH result files: where -prof jvm-advisor wrote the forks' files "
+                + "(default: jvm-advisor/ beside each result file)")
     Path forkDir;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs, in any order")
@@ -94,6 +96,7 @@ final class AdviseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
         }
+        Inputs.requireExisting(files);
         Advisor advisor;
         Severity gate = null;
         try {

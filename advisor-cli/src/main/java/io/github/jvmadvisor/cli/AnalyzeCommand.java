@@ -19,10 +19,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jvm-advisor analyze}: reads the inputs and prints what was read. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Reads GC logs (unified logging, JDK 9+; plain, gzip or zip; a rotated set given together is",
-            "one log, ordered by content) and prints what was read: collector, pauses, rates, live set, issues."},
+        description = {"What was read from the inputs, without advice.",
+            "Reads GC logs (unified logging, JDK 9+; plain, gzip or zip; a rotated set given together is one log, "
+                + "ordered by content), JFR recordings, HdrHistogram logs and JMH results, and prints what was read: "
+                + "collector, pauses, rates, live set, issues."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:at least one input was read", "1:no input could be read", "2:usage error"})
+        exitCodeList = {"0:at least one input was read", "1:an input file is missing, none could be read, or -o cannot be written", "2:usage error"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     enum Format {
@@ -56,6 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give input files, or describe the JVM with --jvm-args/--container-memory/--cpus");
         }
+        Inputs.requireExisting(files);
         Evidence evidence = Analyzer.analyze(files == null ? List.of() : files, GcEventListener.none(), given)
                 .withLatencyUnit(unit);
         ReportOutput.write(spec, output, format == Format.json ? AnalysisJson.toJson(evidence) : AnalysisText.render(evidence));

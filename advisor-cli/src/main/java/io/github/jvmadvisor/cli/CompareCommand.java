@@ -15,12 +15,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jvm-advisor compare}: JMH result files against a baseline, with statistics and a regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares JMH JSON result files (-rf json) with the first one, benchmark by benchmark:",
-            "direction-aware (thrpt higher is better; avgt, sample, ss lower is better), Welch's t-test on the",
-            "iteration scores (Mann-Whitney U on the samples of sample mode), effect size and the confidence",
-            "interval of the difference. A regression is significant at --alpha and worse by more than --threshold."},
+        description = {"JMH result files against a baseline, with statistics and a regression gate.",
+            "Compares JMH JSON result files (-rf json) with the first one, benchmark by benchmark: direction-aware "
+                + "(thrpt higher is better; avgt, sample, ss lower is better), Welch's t-test on the iteration scores "
+                + "(Mann-Whitney U on the samples of sample mode), effect size and the confidence interval of the "
+                + "difference. A regression is significant at --alpha and worse by more than --threshold."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression", "1:a file could not be read, or nothing was compared", "2:usage error",
+        exitCodeList = {"0:no regression", "1:a file is missing or could not be read, nothing was compared, or -o cannot be written", "2:usage error",
             "3:a significant regression beyond the threshold"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -34,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--threshold", paramLabel = "FRACTION|PERCENT", defaultValue = "5%",
-            description = "relative change a significant difference must exceed: 0.05 or 5% (default: ${DEFAULT-VALUE})")
+            description = "relative change a significant difference must exceed: 0.05 or 5%% (default: ${DEFAULT-VALUE})")
     String threshold;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default: ${DEFAULT-VALUE})")
@@ -51,6 +52,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Inputs.requireExisting(files);
         JmhComparison comparison;
         try {
             comparison = new JmhComparison(parseThreshold(threshold), alpha);

@@ -11,6 +11,7 @@ import io.github.jvmadvisor.core.flags.FlagsJson;
 import io.github.jvmadvisor.core.flags.JavaOptions;
 import io.github.jvmadvisor.core.flags.OptionFinding;
 import io.github.jvmadvisor.core.model.Collector;
+import io.github.jvmadvisor.core.report.AnalysisText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,11 +29,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jvm-advisor flags}: what a JDK knows about its flags, and whether a command line would start it. */
 @Command(name = "flags", mixinStandardHelpOptions = true,
-        description = {"Shows what a JDK release knows about its -XX flags: type, kind, defaults",
-            "per collector, range, history. With --check, checks java options against it:",
-            "would the JVM start, and which options do nothing.",
-            "Catalogues: 17 and 25 read from real JDKs, 21 derived from them; other",
-            "releases use the nearest lower one, marked approximate."},
+        description = {"What a JDK knows about its -XX flags; whether java options would start it.",
+            "Shows what a JDK release knows about its -XX flags: type, kind, defaults per collector, range, history. "
+                + "With --check, checks java options against it: would the JVM start, and which options do nothing.",
+            "Catalogues: 17 and 25 read from real JDKs, 21 derived from them; other releases use the nearest lower "
+                + "one, marked approximate."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the options would start the JVM (or: every NAME is known)",
             "1:the options would not start the JVM (or: a NAME is unknown)", "2:usage error"})
@@ -101,18 +102,18 @@ final class FlagsCommand implements Callable<Integer> {
         sb.append(r.catalogue()).append(": the JVM ").append(r.startsOk() ? "would start" : "would NOT start ("
                 + errors + (errors == 1 ? " error" : " errors") + ")").append(".\n");
         sb.append("Collector: ").append(r.collector() == null ? "none" : r.gcMode()).append(" (")
-                .append(r.collectorReason()).append(")\n");
+                .append(safe(r.collectorReason())).append(")\n");
         if (r.findings().isEmpty()) {
             sb.append("\nNo findings.\n");
         }
         for (OptionFinding f : r.findings()) {
             sb.append('\n').append(String.format(Locale.ROOT, "%-7s %s", f.severity(), f.code()));
             if (!f.option().isEmpty()) {
-                sb.append("  ").append(f.option());
+                sb.append("  ").append(safe(f.option()));
             }
-            sb.append("\n  ").append(f.message()).append('\n');
+            sb.append("\n  ").append(safe(f.message())).append('\n');
             if (f.advice() != null) {
-                sb.append("  -> ").append(f.advice()).append('\n');
+                sb.append("  -> ").append(safe(f.advice())).append('\n');
             }
         }
         return sb.toString();
@@ -160,9 +161,9 @@ final class FlagsCommand implements Callable<Integer> {
             sb.append('\n');
         }
         for (Map.Entry<String, List<String>> e : unknown.entrySet()) {
-            sb.append(e.getKey()).append(": not a flag of ").append(c.describe());
+            sb.append(safe(e.getKey())).append(": not a flag of ").append(c.describe());
             if (!e.getValue().isEmpty()) {
-                sb.append("; did you mean ").append(String.join(" or ", e.getValue())).append('?');
+                sb.append("; did you mean ").append(safe(String.join(" or ", e.getValue()))).append('?');
             }
             sb.append("\n\n");
         }
@@ -205,6 +206,11 @@ final class FlagsCommand implements Callable<Integer> {
         sb.append("\nShow flags with: jvm-advisor flags --jdk ").append(c.requestedFeature())
                 .append(" NAME...; check options with --check \"OPTIONS\"\n");
         return sb.toString();
+    }
+
+    /** Text from the user's options, inert on a terminal: control characters are shown, not sent. */
+    private static String safe(String s) {
+        return AnalysisText.safe(s);
     }
 
     private static void line(StringBuilder sb, String label, String value) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code jvm-advisor rules}: every rule with its pack, id, the evidence it needs and its parameters. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Lists every rule: pack, id, title, the evidence it needs, the collectors it applies to, and its parameters.")
+        description = {"Every rule, the evidence it needs and its parameters.",
+            "Lists every rule: pack, id, title, the evidence it needs, the collectors it applies to, and its "
+                + "parameters."})
 final class RulesCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -23,6 +23,7 @@ import io.github.jvmadvisor.core.report.AdviceHtml;
 import io.github.jvmadvisor.core.report.AdviceJson;
 import io.github.jvmadvisor.core.report.AdviceMarkdown;
 import io.github.jvmadvisor.core.report.AdviceText;
+import io.github.jvmadvisor.core.report.AnalysisText;
 import io.github.jvmadvisor.core.rule.Severity;
 import io.github.jvmadvisor.jmh.internal.BenchmarkGcTime;
 import java.io.IOException;
@@ -178,7 +179,7 @@ public final class JmhAdvice {
     public static String text(List<Section> sections) {
         StringBuilder sb = new StringBuilder();
         for (Section s : sections) {
-            sb.append("=== ").append(s.title()).append(" ===\n\n").append(AdviceText.render(s.report())).append('\n');
+            sb.append("=== ").append(AnalysisText.safe(s.title())).append(" ===\n\n").append(AdviceText.render(s.report())).append('\n');
         }
         return sb.toString();
     }
@@ -187,7 +188,7 @@ public final class JmhAdvice {
     public static String markdown(List<Section> sections) {
         StringBuilder sb = new StringBuilder();
         for (Section s : sections) {
-            sb.append("# ").append(s.title()).append("\n\n").append(AdviceMarkdown.render(s.report())).append('\n');
+            sb.append("# ").append(AdviceMarkdown.escape(s.title())).append("\n\n").append(AdviceMarkdown.render(s.report())).append('\n');
         }
         return sb.toString();
     }

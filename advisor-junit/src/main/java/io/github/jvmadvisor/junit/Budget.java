@@ -103,8 +103,8 @@ record Budget(Double maxPauseMillis, Double maxStwFraction, Long maxGcCount, Lon
             return Optional.empty();
         }
         return Optional.of(new Breach("maxAllocatedBytesPerTest", String.valueOf(maxAllocatedBytesPerTest),
-                String.valueOf(allocatedBytes), "allocated " + allocatedBytes + " bytes on the test thread > "
-                        + "maxAllocatedBytesPerTest " + maxAllocatedBytesPerTest));
+                String.valueOf(allocatedBytes), "allocated " + bytes(allocatedBytes) + " on the test thread > "
+                        + "maxAllocatedBytesPerTest " + bytes(maxAllocatedBytesPerTest)));
     }
 
     /**
@@ -123,6 +123,25 @@ record Budget(Double maxPauseMillis, Double maxStwFraction, Long maxGcCount, Lon
             return String.valueOf((long) d);
         }
         return String.format(Locale.ROOT, "%.4g", d);
+    }
+
+    /**
+     * A byte count as people read it, in binary units as the budgets are written ({@code 8m} is 8 MB):
+     * {@code 104861488} is {@code 100 MB}, {@code 1536} is {@code 1.5 KB}, {@code 512} is {@code 512 bytes}.
+     */
+    static String bytes(long n) {
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (u < 0) {
+            return n + " bytes";
+        }
+        String s = String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.1f", v);
+        return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + " " + units[u];
     }
 
     private static String mb(double bytes) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One test class's collection: its settings, its JFR window (class scope), and its tests' results. Lives in the
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
 final class ClassState implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    /** The extension's logger: one name for every line it writes. */
+    private static final Logger LOG = LoggerFactory.getLogger(JvmAdvisorExtension.class);
 
     /** How long to wait at the end of a class for the JFR stream to deliver what happened in it. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -107,6 +112,11 @@ final class ClassState implements AutoCloseable, ExtensionContext.Store.Closeabl
                 breaches = s.budget().check(gc);
             }
             ClassResult r = new ClassResult(context.getRequiredTestClass().getName(), s.scope(), gc, done, breaches);
+            if (!s.fail()) {
+                for (Budget.Breach b : breaches) {
+                    LOG.warn("jvm-advisor budget breach in {} (its class window): {}", r.className(), b.message());
+                }
+            }
             publish(r);
             run.add(r);
             return breaches;

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The jvm-advisor JUnit Jupiter extension: GC and allocation budgets, report entries and ranked JVM advice for
@@ -40,6 +42,7 @@ public final class JvmAdvisorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeTestExecutionCallback, AfterTestExecutionCallback {
 
     private static final String TEST_KEY = "test";
+    private static final Logger LOG = LoggerFactory.getLogger(JvmAdvisorExtension.class);
 
     private final Scope scope;
     private final Boolean failOnBudget;
@@ -153,6 +156,10 @@ public final class JvmAdvisorExtension
             context.publishReportEntry(entries);
             cls.add(new TestResult(context.getUniqueId(), context.getDisplayName(), bytes, endNanos - m.nanos, breach));
             fail = cls.settings().fail();
+            if (breach != null && !fail) {
+                // now, while the test is the current one: Surefire keeps it in that test's output
+                LOG.warn("jvm-advisor budget breach in {}: {}", testName(context), breach.message());
+            }
         } catch (RuntimeException | LinkageError e) {
             Failures.internal("afterTestExecution of " + context.getDisplayName(), e);
             breach = null;
@@ -160,6 +167,13 @@ public final class JvmAdvisorExtension
         if (fail && breach != null) {
             throw new AssertionError("jvm-advisor: " + breach.message());
         }
+    }
+
+    /** {@code com.example.OrderBookTest.placesOrder()}, with the display name when it says more. */
+    static String testName(ExtensionContext context) {
+        String cls = context.getTestClass().map(Class::getName).orElse("?");
+        String method = context.getTestMethod().map(x -> x.getName() + "()").orElse(context.getDisplayName());
+        return cls + "." + method + (context.getDisplayName().equals(method) ? "" : " [" + context.getDisplayName() + "]");
     }
 
     /** The state of the test's class, made now if no class callback ran (a non-static field registration). */

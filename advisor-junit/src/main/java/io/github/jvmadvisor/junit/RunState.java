@@ -172,8 +172,19 @@ final class RunState implements AutoCloseable, ExtensionContext.Store.CloseableR
                 + "breach(es){}", done.size(), tests, gc.gcCount(), gc.fullGcs(),
                 gc.maxPauseMillis() == null ? "-" : Budget.fmt(gc.maxPauseMillis()), classBreaches + breaches.size(),
                 where == null ? "" : "; report: " + where);
+        // each breach again, by test and class: the summary is where a reader of `mvn test` looks
+        for (ClassResult c : done) {
+            for (TestResult t : c.tests()) {
+                if (t.breach() != null) {
+                    LOG.warn("jvm-advisor budget breach in {}.{}: {}", c.className(), t.displayName(), t.breach().message());
+                }
+            }
+            for (Budget.Breach b : c.breaches()) {
+                LOG.warn("jvm-advisor budget breach in {} (its class window): {}", c.className(), b.message());
+            }
+        }
         for (Budget.Breach b : breaches) {
-            LOG.warn("jvm-advisor run budget: {}", b.message());
+            LOG.warn("jvm-advisor budget breach in the test run (its window): {}", b.message());
         }
         if (report == null) {
             return;

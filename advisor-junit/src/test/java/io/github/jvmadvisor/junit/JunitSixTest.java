@@ -43,7 +43,7 @@ class JunitSixTest {
         assertTrue(out.getOrDefault("junit", "").startsWith("6."), r.output());
         assertTrue(Long.parseLong(out.get("alloc.big()")) >= 64 * MB, r.output());
         assertTrue(Long.parseLong(out.get("alloc.small()")) < 64 * 1024, r.output());
-        assertTrue(out.get("failed.big()").contains("maxAllocatedBytesPerTest 1048576"), r.output());
+        assertTrue(out.get("failed.big()").contains("maxAllocatedBytesPerTest 1 MB"), r.output());
         assertEquals("G1", out.get("class.jvmadvisor.gc.collector"), r.output());
         assertTrue(out.get("class.jvmadvisor.gc.fullGcsByCause").contains("System.gc()"), r.output());
         assertTrue(out.get("failed.CallsSystemGc").contains("maxFullGcs 0"), r.output());

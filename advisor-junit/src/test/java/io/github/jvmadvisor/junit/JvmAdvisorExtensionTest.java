@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jvmadvisor.runtime.LiveRecording;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +41,44 @@ class JvmAdvisorExtensionTest {
         assertTrue(bytes.get("small()") >= 1024 && bytes.get("small()") < 64 * 1024,
                 "small() allocated " + bytes.get("small()"));
         String breach = Kit.entries(r, "big()").get("jvmadvisor.budget.breach");
-        assertTrue(breach != null && breach.contains("maxAllocatedBytesPerTest " + MB), "breach: " + breach);
+        assertTrue(breach != null && breach.contains("> maxAllocatedBytesPerTest 1 MB"), "breach: " + breach);
         assertNull(Kit.entries(r, "small()").get("jvmadvisor.budget.breach"));
         Map<String, String> cls = Kit.entries(r, "Allocates");
         assertEquals("2", cls.get("jvmadvisor.tests"));
         assertTrue(Long.parseLong(cls.get("jvmadvisor.allocatedBytes")) >= 64L * MB, cls.toString());
+    }
+
+    @Test
+    void eachBreachIsNamedOnTheConsoleWithItsTestBudgetAndValueInHumanUnits() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        EngineExecutionResults r;
+        // slf4j-simple writes to whatever System.err is at the time of the call
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            r = Kit.run(List.of(Examples.Allocates.class, Examples.CallsSystemGc.class));
+        } finally {
+            System.setErr(original);
+        }
+        r.allEvents().assertStatistics(s -> s.failed(0));
+        String log = captured.toString(StandardCharsets.UTF_8);
+        String test = "jvm-advisor budget breach in " + Examples.Allocates.class.getName() + ".big(): allocated ";
+        Pattern line = Pattern.compile(Pattern.quote(test) + "6\\d(\\.\\d)? MB on the test thread > maxAllocatedBytesPerTest 1 MB");
+        // when it happens, and again under the run's summary line
+        assertEquals(2, line.matcher(log).results().count(), log);
+        assertTrue(Pattern.compile(Pattern.quote("jvm-advisor budget breach in " + Examples.CallsSystemGc.class.getName()
+                + " (its class window): ") + "\\d+ full GC\\(s\\) .* > maxFullGcs 0").matcher(log).find(), log);
+        assertTrue(log.contains("budget breach(es)"), log);
+        assertFalse(log.matches("(?s).*\\d{7,} bytes.*"), "no raw byte counts: " + log);
+    }
+
+    @Test
+    void byteCountsReadAsPeopleWriteThem() {
+        assertEquals("100 MB", Budget.bytes(104_861_488L));
+        assertEquals("8 MB", Budget.bytes(8_388_608L));
+        assertEquals("1.5 KB", Budget.bytes(1536));
+        assertEquals("512 bytes", Budget.bytes(512));
+        assertEquals("2.3 GB", Budget.bytes(2_500_000_000L));
     }
 
     @Test
@@ -50,7 +87,7 @@ class JvmAdvisorExtensionTest {
         r.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         String why = Kit.failures(r).get("big()");
         assertTrue(why.startsWith("java.lang.AssertionError: jvm-advisor: allocated ")
-                && why.contains("> maxAllocatedBytesPerTest 1048576"), why);
+                && why.contains("> maxAllocatedBytesPerTest 1 MB"), why);
     }
 
     @Test
@@ -91,7 +128,7 @@ class JvmAdvisorExtensionTest {
     void theBuilderConfiguresTheExtensionInCode() {
         EngineExecutionResults r = Kit.run(List.of(Examples.Built.class));
         r.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
-        assertTrue(Kit.failures(r).get("sixteenMb()").contains("maxAllocatedBytesPerTest 1048576"));
+        assertTrue(Kit.failures(r).get("sixteenMb()").contains("maxAllocatedBytesPerTest 1 MB"));
         assertTrue(Kit.allocated(r).get("sixteenMb()") >= 16L * MB);
     }
 

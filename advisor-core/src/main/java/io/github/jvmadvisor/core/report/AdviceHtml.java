@@ -47,9 +47,19 @@ public final class AdviceHtml {
             List<String> in = new ArrayList<>();
             r.evidence().inputs().forEach(i -> in.add("<code>" + esc(i.path()) + "</code> (" + esc(i.kind().id()) + ")"));
             sb.append(String.join(", ", in)).append("</p>\n");
+            for (io.github.jvmadvisor.core.model.InputSummary i : r.evidence().inputs()) {
+                if (AdviceText.unread(i) && !i.issues().isEmpty()) {
+                    sb.append("<ul>");
+                    i.issues().stream().limit(3).forEach(x -> sb.append("<li><code>").append(esc(i.path()))
+                            .append("</code>: ").append(esc(x.message())).append("</li>"));
+                    sb.append("</ul>\n");
+                }
+            }
         }
         sb.append("<h2 id=\"recommendations\">Recommendations</h2>\n");
-        if (r.changes().isEmpty()) {
+        if (AdviceText.nothingRead(r)) {
+            sb.append("<p>Nothing could be read from the inputs, so there is no advice: see why above.</p>\n");
+        } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "<p>Nothing to change: no rule found a problem in the evidence given.</p>\n"
                     : "<p>No change that moves the goal; only the safety nets below.</p>\n");
         } else {

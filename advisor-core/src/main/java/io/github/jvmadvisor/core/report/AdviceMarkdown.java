@@ -32,9 +32,18 @@ public final class AdviceMarkdown {
             sb.append(String.join(", ", r.evidence().inputs().stream()
                     .map(i -> "`" + code(i.path()) + "` (" + i.kind().id() + ")").toList()));
             sb.append("\n\n");
+            for (io.github.jvmadvisor.core.model.InputSummary i : r.evidence().inputs()) {
+                if (AdviceText.unread(i) && !i.issues().isEmpty()) {
+                    i.issues().stream().limit(3).forEach(x -> sb.append("- `").append(code(i.path())).append("`: ")
+                            .append(esc(x.message())).append('\n'));
+                    sb.append('\n');
+                }
+            }
         }
         sb.append("## Recommendations\n\n");
-        if (r.changes().isEmpty()) {
+        if (AdviceText.nothingRead(r)) {
+            sb.append("Nothing could be read from the inputs, so there is no advice: see why above.\n\n");
+        } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n\n"
                     : "No change that moves the goal; only the safety nets below.\n\n");
         } else {
@@ -50,7 +59,7 @@ public final class AdviceMarkdown {
         sb.append("## Suggested options\n\n");
         sb.append(c.startsOk() ? "The JVM starts with these options" : "**The JVM would not start with these options**")
                 .append(" (JDK ").append(r.targetJdk()).append(").\n\n");
-        sb.append("```\njava ").append(c.text().replace("```", "'''")).append("\n```\n\n");
+        sb.append("```\njava ").append(AnalysisText.safe(c.text()).replace("```", "'''")).append("\n```\n\n");
         for (OptionFinding p : c.problems()) {
             sb.append("- ").append(esc(p.option() + ": " + p.message())).append('\n');
         }
@@ -99,7 +108,7 @@ public final class AdviceMarkdown {
         for (Report.Ranked x : list) {
             sb.append("| ").append(x.rank()).append(" | ").append(x.severity().id()).append(" | ").append(x.ruleId())
                     .append(" | ").append(cell(x.summary())).append(" | ")
-                    .append(String.join("<br>", x.flags().stream().map(f -> "`" + code(f) + "`").toList()))
+                    .append(String.join("<br>", x.flags().stream().map(f -> "`" + code(f).replace("|", "\\|") + "`").toList()))
                     .append(" | ").append(cell(x.expectedEffect().description())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f", x.confidence())).append(" |\n");
         }
@@ -126,11 +135,27 @@ public final class AdviceMarkdown {
         }
     }
 
-    /** Text with every Markdown and HTML metacharacter backslash-escaped, control characters dropped. */
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : AnalysisText.safe(s).toCharArray()) {
-            if ("\\`*_{}[]()#+-.!|<>&~\"'".indexOf(ch) >= 0) {
+    /**
+     * Input text made inert for Markdown (CommonMark and GitHub's tables): control characters shown as
+     * {@code \u005cu001b}; backslash-escaped where Markdown would read markup and nowhere else, so that
+     * {@code 3.5} and {@code 17.0.15+6} stay as they are. Escaped everywhere: {@code \ ` * _ [ ] < & | ~}
+     * (emphasis, code, links and images, HTML and entities, table cells, strike-through). Escaped at the start,
+     * where a block would begin: {@code # - + >} and the {@code .} or {@code )} of {@code 1.}.
+     */
+    public static String escape(String s) {
+        String t = AnalysisText.safe(s);
+        StringBuilder sb = new StringBuilder(t.length() + 8);
+        int digits = 0;
+        while (digits < t.length() && Character.isDigit(t.charAt(digits))) {
+            digits++;
+        }
+        // an ordered-list marker is 1 to 9 digits, then . or ), then a space or the end
+        int listMark = digits > 0 && digits < 10 && digits < t.length()
+                && (t.charAt(digits) == '.' || t.charAt(digits) == ')')
+                && (digits + 1 == t.length() || t.charAt(digits + 1) == ' ') ? digits : -1;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if ("\\`*_[]<&|~".indexOf(ch) >= 0 || (i == 0 && "#-+>".indexOf(ch) >= 0) || i == listMark) {
                 sb.append('\\');
             }
             sb.append(ch);
@@ -138,13 +163,17 @@ public final class AdviceMarkdown {
         return sb.toString();
     }
 
-    /** Text for a table cell. */
-    private static String cell(String s) {
-        return esc(s).replace("\n", " ");
+    /** Input text for inside a code span: control characters shown, backticks (which would close it) as quotes. */
+    public static String code(String s) {
+        return AnalysisText.safe(s).replace('`', '\'');
     }
 
-    /** Text for inline code: backticks cannot close it. */
-    private static String code(String s) {
-        return AnalysisText.safe(s).replace('`', '\'');
+    private static String esc(String s) {
+        return escape(s);
+    }
+
+    /** Text for a table cell. */
+    private static String cell(String s) {
+        return escape(s);
     }
 }

@@ -2,10 +2,12 @@ package io.github.jvmadvisor.core.report;
 
 import io.github.jvmadvisor.core.engine.Report;
 import io.github.jvmadvisor.core.flags.OptionFinding;
+import io.github.jvmadvisor.core.model.InputKind;
 import io.github.jvmadvisor.core.model.InputSummary;
 import io.github.jvmadvisor.core.rule.Effect;
 import io.github.jvmadvisor.core.rule.Figure;
 import io.github.jvmadvisor.core.rule.Severity;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +32,21 @@ public final class AdviceText {
             AnalysisText.line(sb, "  run as " + r.runContext().label() + " (advice for the JVM's role there; see not applicable)");
         }
         for (InputSummary s : r.evidence().inputs()) {
-            AnalysisText.line(sb, "  from " + AnalysisText.safe(s.path()) + " (" + s.kind().id() + ")");
+            AnalysisText.wrapAtoms(sb, "  from ", List.of(s.path(), "(" + s.kind().id() + ")"));
+            if (unread(s)) {
+                // why nothing came from it, or an empty report would look like a healthy JVM
+                s.issues().stream().limit(3).forEach(i -> AnalysisText.wrap(sb, "    ! ", i.message()));
+                if (s.issues().size() > 3) {
+                    AnalysisText.wrap(sb, "    ", "and " + (s.issues().size() - 3) + " more: jvm-advisor analyze shows them all");
+                }
+            }
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
-                .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(String.join(" ", j.jvmArguments()))));
+                .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ", j.jvmArguments()));
         sb.append('\n');
-        if (r.changes().isEmpty()) {
+        if (nothingRead(r)) {
+            AnalysisText.wrap(sb, "", "Nothing could be read from the inputs, so there is no advice: see why above.");
+        } else if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"
                     : "No change that moves the goal; only the safety nets below.\n");
         }
@@ -49,11 +60,14 @@ public final class AdviceText {
         Report.CommandLine c = r.commandLine();
         if (!c.applied().isEmpty() || !c.options().isEmpty()) {
             sb.append('\n');
-            // wrapped, never clipped: the verdict at its end must be read
-            AnalysisText.wrap(sb, "", "Suggested options for JDK " + r.targetJdk() + " (recommendations "
+            // wrapped, never clipped, and the verdict at its end kept on one line: it must be read
+            List<String> head = new ArrayList<>(List.of(("Suggested options for JDK " + r.targetJdk() + " (recommendations "
                     + (c.applied().isEmpty() ? "none" : String.join(", ", c.applied().stream().map(String::valueOf).toList()))
-                    + " applied; " + (c.startsOk() ? "the JVM starts with them" : "the JVM would NOT start") + "):");
-            AnalysisText.wrap(sb, "  java ", AnalysisText.safe(c.text()));
+                    + " applied;").split(" ")));
+            head.add(c.startsOk() ? "the JVM starts with them):" : "the JVM would NOT start):");
+            AnalysisText.wrapAtoms(sb, "", head);
+            // between options only: each stays whole, so that it can be copied
+            AnalysisText.wrapAtoms(sb, "  java ", shellWords(c.text()));
             for (OptionFinding p : c.problems()) {
                 AnalysisText.wrap(sb, "  ! ", AnalysisText.safe(p.option() + ": " + p.message()));
             }
@@ -105,9 +119,50 @@ public final class AdviceText {
                 AnalysisText.wrap(sb, pad + "risk: ", AnalysisText.safe(x.risk()));
             }
             if (!x.alsoFrom().isEmpty()) {
-                AnalysisText.line(sb, pad + "also from: " + String.join(", ", x.alsoFrom()));
+                AnalysisText.wrap(sb, pad + "also from: ", String.join(", ", x.alsoFrom()));
             }
         }
+    }
+
+    /**
+     * A shell-quoted command line split into its words: a space inside single quotes (the only quoting the
+     * suggested line uses, {@code 'a b'} and {@code '\''}) does not end a word.
+     */
+    public static List<String> shellWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (ch == '\\' && !quoted && i + 1 < text.length()) {
+                cur.append(ch);
+                ch = text.charAt(++i); // an escaped character, as in '\'' for a quote inside quotes
+            } else if (ch == ' ' && !quoted) {
+                if (cur.length() > 0) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                }
+                continue;
+            }
+            cur.append(ch);
+        }
+        if (cur.length() > 0) {
+            words.add(cur.toString());
+        }
+        return words;
+    }
+
+    /** Inputs were given and nothing was read from any of them, and no rule found anything (in the options). */
+    static boolean nothingRead(Report r) {
+        return !r.evidence().inputs().isEmpty() && r.evidence().inputs().stream().allMatch(AdviceText::unread)
+                && r.changes().isEmpty() && r.safetyNets().isEmpty();
+    }
+
+    /** An input nothing was read from: of no known kind, or with no line or event read. */
+    static boolean unread(InputSummary s) {
+        return s.kind() == InputKind.UNKNOWN || s.lines() == 0;
     }
 
     static String label(Severity s) {

@@ -88,7 +88,7 @@ public final class AnalysisText {
             row(sb, "max heap", bytes(max));
         }
         if (!c.jvmArguments().isEmpty()) {
-            row(sb, "arguments", safe(String.join(" ", c.jvmArguments())));
+            wrapAtoms(sb, String.format(Locale.ROOT, "  %-18s ", "arguments"), c.jvmArguments());
         }
         List<JvmFlag> asked = c.askedFlags();
         if (!asked.isEmpty()) {
@@ -278,22 +278,48 @@ public final class AnalysisText {
         wrap(sb, String.format(Locale.ROOT, "  %-18s ", label), value);
     }
 
+    /**
+     * Prose wrapped at word boundaries to 80 columns, continuation lines indented under the text. A word is
+     * never split or cut: one longer than the line goes on a line of its own, whole.
+     */
     static void wrap(StringBuilder sb, String prefix, String text) {
-        String indent = " ".repeat(prefix.length());
-        String cur = prefix;
-        for (String word : text.split(" ")) {
-            if (cur.length() + word.length() + 1 > WIDTH && cur.length() > indent.length()) {
-                sb.append(cur.stripTrailing()).append('\n');
-                cur = indent;
-            }
-            cur += word + " ";
-        }
-        sb.append(cur.stripTrailing()).append('\n');
+        wrapAtoms(sb, prefix, List.of(safe(text).split(" ")));
     }
 
+    /**
+     * Units that must stay whole (flags, paths, quoted options: each may hold spaces) laid out like words by
+     * {@link #wrap}; a unit longer than the line goes on a line of its own, whole, so that it can be copied.
+     */
+    static void wrapAtoms(StringBuilder sb, String prefix, List<String> atoms) {
+        String indent = " ".repeat(prefix.length());
+        StringBuilder cur = new StringBuilder(prefix);
+        boolean empty = true;
+        for (String raw : atoms) {
+            String atom = safe(raw);
+            if (atom.isEmpty()) {
+                continue;
+            }
+            if (!empty && cur.length() + 1 + atom.length() > WIDTH) {
+                sb.append(cur).append('\n');
+                cur.setLength(0);
+                cur.append(indent);
+                empty = true;
+            }
+            if (!empty) {
+                cur.append(' ');
+            }
+            cur.append(atom);
+            empty = false;
+        }
+        sb.append(cur.toString().stripTrailing()).append('\n');
+    }
+
+    /**
+     * One line as it is: never cut (a table row fits by construction; a path or a flag that does not is shown
+     * whole rather than hidden). Control characters are made visible.
+     */
     static void line(StringBuilder sb, String text) {
-        String t = text.stripTrailing();
-        sb.append(t.length() > WIDTH ? t.substring(0, WIDTH - 3) + "..." : t).append('\n');
+        sb.append(safe(text).stripTrailing()).append('\n');
     }
 
     private static String cut(String s, int n) {
@@ -305,17 +331,35 @@ public final class AnalysisText {
         return safe(slash >= 0 ? path.substring(slash + 1) : path);
     }
 
-    /** Input text made harmless for a terminal: control characters become {@code ?}. */
-    static String safe(String s) {
+    /**
+     * Input text made harmless for a terminal and for every text format: C0 and C1 control characters, DEL and
+     * the bidirectional overrides (which reorder what a terminal or an editor shows) become a visible
+     * {@code \u005cu001b}; everything else is kept. Applying it twice changes nothing more.
+     */
+    public static String safe(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length());
+        StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            sb.append(ch < ' ' || (ch >= 0x7f && ch < 0xa0) ? '?' : ch);
+            if (inert(ch)) {
+                if (sb != null) {
+                    sb.append(ch);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
         }
-        return sb.toString();
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean inert(char ch) {
+        return !(ch < ' ' || (ch >= 0x7f && ch < 0xa0) || (ch >= '\u202a' && ch <= '\u202e')
+                || (ch >= '\u2066' && ch <= '\u2069') || ch == '\u2028' || ch == '\u2029');
     }
 
     static String millis(double ms) {

@@ -31,7 +31,7 @@ class AnalysisTextTest {
         Evidence e = Analyzer.analyze(List.of(log));
         String text = AnalysisText.render(e);
         assertFalse(text.chars().anyMatch(c -> c < 0x20 && c != '\n'), "no control characters in the text report");
-        assertTrue(text.contains("Cause?[2J?[31mX"), text);
+        assertTrue(text.contains("Cause\\u001b[2J\\u001b[31mX"), text);
 
         String json = AnalysisJson.toJson(e);
         assertFalse(json.contains("\u001b"), "JSON escapes control characters");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.jvmadvisor.core.model.InputIssue;
+import io.github.jvmadvisor.core.report.AdviceMarkdown;
+import io.github.jvmadvisor.core.report.AnalysisText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Renders a {@link ComparisonReport} as text, Markdown or JSON. Stateless. */
+/**
+ * Renders a {@link ComparisonReport} as text, Markdown or JSON. Stateless. Text from the files (benchmark names,
+ * units, parameters, paths) is inert in every format: control characters are shown, not sent, and Markdown
+ * metacharacters are escaped.
+ */
 public final class ComparisonRender {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -23,16 +30,16 @@ public final class ComparisonRender {
     /** Plain text: a summary line, then one block per benchmark. */
     public static String text(ComparisonReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Baseline: ").append(r.baseline()).append('\n');
+        sb.append("Baseline: ").append(safe(r.baseline())).append('\n');
         sb.append(String.format(Locale.ROOT, "Gate: significant at alpha %s and worse by more than %s%n", num(r.alpha()),
                 pct(r.threshold())));
         sb.append(summary(r)).append("\n\n");
         for (BenchmarkComparison c : r.comparisons()) {
-            sb.append(c.verdict().id().toUpperCase(Locale.ROOT)).append("  ").append(c.id()).append('\n');
-            sb.append("    ").append(c.candidate()).append(" against the baseline");
+            sb.append(c.verdict().id().toUpperCase(Locale.ROOT)).append("  ").append(safe(c.id())).append('\n');
+            sb.append("    ").append(safe(c.candidate())).append(" against the baseline");
             if (c.baselineScore() != null || c.candidateScore() != null) {
                 sb.append(": ").append(num(c.baselineScore())).append(" -> ").append(num(c.candidateScore())).append(' ')
-                        .append(c.unit() == null ? "" : c.unit());
+                        .append(c.unit() == null ? "" : safe(c.unit()));
                 if (c.relativeChange() != null) {
                     sb.append(" (").append(signedPct(c.relativeChange())).append(", ")
                             .append(c.improvement() == null ? "" : c.improvement() >= 0 ? "better" : "worse")
@@ -42,7 +49,7 @@ public final class ComparisonRender {
             }
             sb.append('\n');
             if (c.pValue() != null) {
-                sb.append("    ").append(c.test()).append(" p=").append(p(c.pValue()));
+                sb.append("    ").append(safe(c.test())).append(" p=").append(p(c.pValue()));
                 if (c.ciLow() != null) {
                     sb.append(", difference ").append(num(c.ciHigh() / 2 + c.ciLow() / 2)).append(" [")
                             .append(num(c.ciLow())).append(", ").append(num(c.ciHigh())).append("] at ")
@@ -60,10 +67,10 @@ public final class ComparisonRender {
                 sb.append(", n=").append(c.baselineN()).append('/').append(c.candidateN()).append('\n');
             }
             if (c.note() != null) {
-                sb.append("    note: ").append(c.note()).append('\n');
+                sb.append("    note: ").append(safe(c.note())).append('\n');
             }
         }
-        appendIssues(sb, r.issues(), "");
+        appendIssues(sb, r.issues(), "", AnalysisText::safe);
         return sb.toString();
     }
 
@@ -71,24 +78,25 @@ public final class ComparisonRender {
     public static String markdown(ComparisonReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("## JMH comparison\n\n");
-        sb.append("Baseline `").append(r.baseline()).append("`; gate: significant at alpha ").append(num(r.alpha()))
+        sb.append("Baseline `").append(AdviceMarkdown.code(r.baseline())).append("`; gate: significant at alpha ").append(num(r.alpha()))
                 .append(" and worse by more than ").append(pct(r.threshold())).append(".\n\n");
         sb.append(summary(r)).append("\n\n");
         sb.append("| verdict | benchmark | candidate | baseline | candidate score | change | p | CI of difference | effect |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|---|---|\n");
         for (BenchmarkComparison c : r.comparisons()) {
             sb.append("| ").append(c.verdict() == Verdict.REGRESSION ? "**regression**" : c.verdict().id()).append(" | `")
-                    .append(c.id().replace("|", "\\|")).append("` | ").append(c.candidate().replace("|", "\\|"))
-                    .append(" | ").append(num(c.baselineScore())).append(' ').append(c.unit() == null ? "" : c.unit())
+                    .append(AdviceMarkdown.code(c.id()).replace("|", "\\|")).append("` | ")
+                    .append(AdviceMarkdown.escape(c.candidate())).append(" | ").append(num(c.baselineScore())).append(' ')
+                    .append(c.unit() == null ? "" : AdviceMarkdown.escape(c.unit()))
                     .append(" | ").append(num(c.candidateScore())).append(" | ")
                     .append(c.relativeChange() == null ? "" : signedPct(c.relativeChange())).append(" | ")
                     .append(c.pValue() == null ? "" : p(c.pValue())).append(" | ")
                     .append(c.ciLow() == null ? "" : "[" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]").append(" | ")
                     .append(c.cohensD() == null ? "" : "d=" + num(c.cohensD()))
                     .append(c.superiority() == null ? "" : " P(sup)=" + num(c.superiority()))
-                    .append(c.note() == null ? "" : " " + c.note().replace("|", "\\|")).append(" |\n");
+                    .append(c.note() == null ? "" : " " + AdviceMarkdown.escape(c.note())).append(" |\n");
         }
-        appendIssues(sb, r.issues(), "- ");
+        appendIssues(sb, r.issues(), "- ", AdviceMarkdown::escape);
         return sb.toString();
     }
 
@@ -184,15 +192,20 @@ public final class ComparisonRender {
         return (r.regressed() ? "REGRESSED: " : "No regression: ") + (sb.length() == 0 ? "nothing compared" : sb);
     }
 
-    private static void appendIssues(StringBuilder sb, List<InputIssue> issues, String bullet) {
+    private static void appendIssues(StringBuilder sb, List<InputIssue> issues, String bullet,
+            UnaryOperator<String> inert) {
         if (issues.isEmpty()) {
             return;
         }
         sb.append("\nInput issues:\n");
         for (InputIssue i : issues) {
-            sb.append(bullet.isEmpty() ? "  " : bullet).append(i.source()).append(i.line() > 0 ? ":" + i.line() : "")
-                    .append(": ").append(i.message()).append('\n');
+            sb.append(bullet.isEmpty() ? "  " : bullet).append(inert.apply(i.source()))
+                    .append(i.line() > 0 ? ":" + i.line() : "").append(": ").append(inert.apply(i.message())).append('\n');
         }
+    }
+
+    private static String safe(String s) {
+        return AnalysisText.safe(s);
     }
 
     static String num(Double v) {

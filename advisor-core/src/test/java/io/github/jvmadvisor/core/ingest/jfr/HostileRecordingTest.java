@@ -100,6 +100,26 @@ class HostileRecordingTest {
     }
 
     @Test
+    void aChunkWhoseHeaderSaysItIsStillBeingWrittenIsSkippedNotWaitedFor() throws Exception {
+        for (int state : new int[] {1, 255}) {
+            byte[] b = Files.readAllBytes(oneChunk());
+            b[64] = (byte) state; // the file-state byte; the JDK's parser waits while it is not 0
+            Path f = dir.resolve("state-" + state + ".jfr");
+            Files.write(f, b);
+            JfrResult r = read(f);
+            assertTrue(r.summary().issues().stream().anyMatch(i -> i.code().equals(InputIssue.BAD_VALUE)
+                    && i.message().contains("still being written")), r.summary().issues()::toString);
+            assertEquals(0, r.summary().lines());
+        }
+        Path f = twoChunks();
+        byte[] b = Files.readAllBytes(f);
+        b[(int) ChunkHeaders.scan(f).chunks().get(1).offset() + 64] = 1;
+        Path second = dir.resolve("state-second.jfr");
+        Files.write(second, b);
+        assertEquals(firstChunkEvents(f), read(second).summary().lines());
+    }
+
+    @Test
     void aChunkWithoutAPositiveTickFrequencyIsSkippedWithAnIssue() throws Exception {
         Path f = twoChunks();
         JfrResult r = read(patched(f, 1, TICKS_PER_SECOND, 0));

@@ -21,12 +21,15 @@ import java.util.List;
  * of 0 (which the JDK takes for a chunk still being written and waits on forever) ends the scan like a cut
  * chunk; a chunk whose ticks per second are not positive (every duration would be 0), whose start time or
  * duration is not a physically plausible epoch time (overflows later), or whose constant-pool or metadata
- * offset lies outside it is {@linkplain Scan#rejected() rejected} with the reason and skipped.
+ * offset lies outside it, or whose file-state byte says it is still being written (the JDK's parser waits
+ * for it to change), is {@linkplain Scan#rejected() rejected} with the reason and skipped.
  */
 public final class ChunkHeaders {
 
-    /** Bytes of the header fields read. */
+    /** Bytes of the header fields read, up to the file-state byte. */
     static final int HEADER_BYTES = 64;
+    /** Position of the file-state byte: 0 in a finished chunk; the JDK's parser waits while it is not. */
+    static final int FILE_STATE = 64;
     /** Earliest plausible chunk start: 2000-01-01T00:00:00Z, in epoch nanoseconds (JRockit's JFR came later). */
     static final long MIN_EPOCH_NANOS = 946_684_800L * 1_000_000_000L;
     /** Latest plausible chunk end: 2100-01-01T00:00:00Z, in epoch nanoseconds. */
@@ -90,7 +93,7 @@ public final class ChunkHeaders {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long off = 0;
-            ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES);
+            ByteBuffer b = ByteBuffer.allocate(FILE_STATE + 1);
             while (off < size) {
                 b.clear();
                 int n = 0;
@@ -130,6 +133,10 @@ public final class ChunkHeaders {
                     break;
                 }
                 String bad = invalid(c, b.getLong(24), b.getLong(56));
+                if (bad == null && n > FILE_STATE && b.get(FILE_STATE) != 0) {
+                    bad = "its header says it is still being written (file state " + (b.get(FILE_STATE) & 0xff)
+                            + "; a finished chunk has 0), and the JDK's parser would wait for it forever";
+                }
                 if (bad != null) {
                     rejected.put(c.index(), bad);
                     off += chunkSize;

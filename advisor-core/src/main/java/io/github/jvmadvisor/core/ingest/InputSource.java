@@ -27,6 +27,10 @@ import java.util.zip.ZipFile;
  * costs one pass over its directory, not one per member; {@link #release()} closes it (a later
  * {@link #open()} opens it again). Immutable apart from that shared handle; {@link #open()} returns a new
  * stream each time and may be called from several threads.
+ *
+ * <p>A zip archive whose central directory is missing or damaged (a zip cut short) is read from its local
+ * headers: the members found before the damage, at most {@value #MAX_STREAMED_MEMBERS}, with a
+ * {@code truncated} issue.
  */
 public final class InputSource {
 
@@ -37,11 +41,18 @@ public final class InputSource {
     private final String name;
     /** The shared archive of a member, or {@code null}. */
     private final Archive archive;
+    /** For a member of an archive read from its start (its directory is missing), its place; else -1. */
+    private final int ordinal;
 
     private InputSource(Path file, String member, Archive archive) {
+        this(file, member, archive, -1);
+    }
+
+    private InputSource(Path file, String member, Archive archive, int ordinal) {
         this.file = file;
         this.member = member;
         this.archive = archive;
+        this.ordinal = ordinal;
         this.name = member == null ? file.toString() : file + "!/" + member;
     }
 
@@ -73,7 +84,12 @@ public final class InputSource {
         Archive archive = new Archive(path);
         List<InputSource> out = new ArrayList<>();
         long skipped = 0;
-        ZipFile zip = archive.zip();
+        ZipFile zip;
+        try {
+            zip = archive.zip();
+        } catch (java.util.zip.ZipException e) {
+            return streamed(path, issues, e);
+        }
         Enumeration<? extends ZipEntry> entries = zip.entries();
         while (entries.hasMoreElements()) {
             ZipEntry e = entries.nextElement();
@@ -91,6 +107,44 @@ public final class InputSource {
                     + (out.size() + skipped) + " files; the first " + max + " (in archive order) were read and "
                     + skipped + " left out. Raise the limit with -D" + ReadLimits.MAX_ARCHIVE_MEMBERS + "=N"));
         }
+        out.sort((a, b) -> a.member.compareTo(b.member));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Most members of an archive without its directory read: each is found by reading the archive from its start. */
+    static final int MAX_STREAMED_MEMBERS = 1000;
+
+    /**
+     * The members of a zip archive whose central directory is missing or damaged (a zip cut short), found by
+     * reading its local headers from the start until they end or fail.
+     */
+    private static List<InputSource> streamed(Path path, List<InputIssue> issues, java.util.zip.ZipException why) {
+        Archive archive = new Archive(path);
+        List<InputSource> out = new ArrayList<>();
+        int max = Math.min(MAX_STREAMED_MEMBERS, ReadLimits.current().maxArchiveMembers());
+        String stopped = null;
+        boolean more = false;
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(
+                new BufferedInputStream(Files.newInputStream(path), GZIP_BUFFER))) {
+            int ordinal = 0;
+            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry(), ordinal++) {
+                String n = e.getName();
+                if (!e.isDirectory() && !n.startsWith("__MACOSX/") && !n.endsWith("/.DS_Store")) {
+                    if (out.size() == max) {
+                        more = true;
+                        break;
+                    }
+                    out.add(new InputSource(path, n, archive, ordinal));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            stopped = e.getMessage();
+        }
+        issues.add(new InputIssue(path.toString(), 0, InputIssue.TRUNCATED, "the zip archive's directory is missing "
+                + "or damaged (" + why.getMessage() + "; a file cut short?): " + out.size() + " member(s) were found "
+                + "by reading it from the start" + (stopped != null ? ", which stopped at damage (" + stopped + ")" : "")
+                + (more ? "; past " + max + " members the rest were left out (each is found by reading from the "
+                        + "start; repair the archive, e.g. with zip -FF, to read them all)" : "")));
         out.sort((a, b) -> a.member.compareTo(b.member));
         return Collections.unmodifiableList(out);
     }
@@ -136,6 +190,9 @@ public final class InputSource {
         long memberCompressed = -1;
         if (member == null) {
             raw = Files.newInputStream(file);
+        } else if (ordinal >= 0) {
+            raw = openStreamed();
+            memberCompressed = Files.size(file); // its own size is not known: the ratio to the whole archive
         } else {
             ZipFile zip = archive.zip();
             ZipEntry e = zip.getEntry(member);
@@ -170,6 +227,33 @@ public final class InputSource {
             return new Limited(in, null, Math.max(1, memberCompressed), limits);
         }
         return in;
+    }
+
+    /** This member of an archive without its directory: the archive read from its start up to the member. */
+    private InputStream openStreamed() throws IOException {
+        java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(
+                new BufferedInputStream(Files.newInputStream(file), GZIP_BUFFER));
+        try {
+            ZipEntry e = null;
+            for (int i = 0; i <= ordinal; i++) {
+                e = z.getNextEntry();
+                if (e == null) {
+                    throw new java.io.EOFException("no member " + member + " in " + file);
+                }
+            }
+            if (!e.getName().equals(member)) {
+                throw new IOException("member " + ordinal + " of " + file + " is no longer " + member);
+            }
+            return new FilterInputStream(z) {
+                @Override
+                public int available() {
+                    return 0;
+                }
+            };
+        } catch (IOException | RuntimeException x) {
+            z.close();
+            throw x;
+        }
     }
 
     private static boolean isZip(Path path) throws IOException {

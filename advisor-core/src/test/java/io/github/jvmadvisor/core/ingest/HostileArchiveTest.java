@@ -149,6 +149,39 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aZipCutShortKeepsTheMembersBeforeTheCut() throws Exception {
+        byte[] log = smallLog();
+        byte[] hlog = Files.readAllBytes(SharedCorpus.require().resolve("hlog/HdrHistogram-java__ycsb.logV1.hlog"));
+        Path zip = dir.resolve("run.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("a-latency.hlog"));
+            out.write(hlog);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("b-gc.log"));
+            out.write(log);
+            out.closeEntry();
+        }
+        byte[] z = Files.readAllBytes(zip);
+        // cut in the middle of the second member's data: the central directory at the end is gone
+        int second = new String(z, StandardCharsets.ISO_8859_1).indexOf("PK\u0003\u0004", 4);
+        assertTrue(second > 0);
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, Arrays.copyOf(z, second + (z.length - second) / 2));
+        Evidence e = analyze(cut);
+        InputSummary archive = e.inputs().stream().filter(s -> s.path().equals(cut.toString())).findFirst()
+                .orElseThrow(() -> new AssertionError(e.inputs().toString()));
+        assertTrue(has(archive, InputIssue.TRUNCATED) && archive.issues().get(0).message().contains("2 member(s)"),
+                archive.issues()::toString);
+        InputSummary h = e.inputs().stream().filter(s -> s.kind() == InputKind.HDR_LOG).findFirst().orElseThrow();
+        assertTrue(h.path().endsWith("cut.zip!/a-latency.hlog") && h.issues().stream()
+                .noneMatch(i -> i.code().equals(InputIssue.TRUNCATED)), h::toString);
+        assertEquals(1, e.latency().size());
+        InputSummary gc = e.inputs().stream().filter(s -> s.kind() == InputKind.GC_LOG).findFirst().orElseThrow();
+        assertTrue(has(gc, InputIssue.TRUNCATED) && gc.lines() > 100 && gc.lines() < lines(log, log.length),
+                gc::toString);
+    }
+
+    @Test
     void smallGzippedHlogAndJmhFilesCutKeepWhatCameBefore() throws Exception {
         Path corpus = SharedCorpus.require();
         byte[] hlog = gzip(Files.readAllBytes(corpus.resolve("hlog/HdrHistogram-java__ycsb.logV1.hlog")));

@@ -356,9 +356,10 @@ public final class InputSource {
             this.limits = limits;
         }
 
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n <= 0 ? -1 : one[0] & 0xff;
         }

@@ -188,6 +188,7 @@ public final class InputSource {
         ReadLimits limits = ReadLimits.current();
         InputStream raw;
         long memberCompressed = -1;
+        long memberCrc = -1;
         if (member == null) {
             raw = Files.newInputStream(file);
         } else if (ordinal >= 0) {
@@ -200,6 +201,7 @@ public final class InputSource {
                 throw new IOException("no member " + member + " in " + file);
             }
             memberCompressed = e.getCompressedSize();
+            memberCrc = e.getCrc();
             // said to have nothing available, so that the buffer below returns what one inflation gave instead
             // of reading on, and a failure later in the member cannot take the bytes before it with it
             raw = new FilterInputStream(zip.getInputStream(e)) {
@@ -224,7 +226,9 @@ public final class InputSource {
             }
         }
         if (member != null) {
-            return new Limited(in, null, Math.max(1, memberCompressed), limits);
+            Limited l = new Limited(in, null, Math.max(1, memberCompressed), limits);
+            l.expectCrc(memberCrc);
+            return l;
         }
         return in;
     }
@@ -348,6 +352,9 @@ public final class InputSource {
         private final ReadLimits limits;
         private long delivered;
         private String reached;
+        /** The CRC-32 the content must have (a zip member's), or -1: checked at its end, which the zip reader skips. */
+        private long expectedCrc = -1;
+        private java.util.zip.CRC32 crc;
 
         Limited(InputStream in, Counting compressed, long compressedSize, ReadLimits limits) {
             super(in);
@@ -357,6 +364,11 @@ public final class InputSource {
         }
 
         private final byte[] one = new byte[1];
+
+        void expectCrc(long value) {
+            expectedCrc = value;
+            crc = value < 0 ? null : new java.util.zip.CRC32();
+        }
 
         @Override
         public int read() throws IOException {
@@ -380,7 +392,16 @@ public final class InputSource {
                 throw new InputLimitException(reached, delivered);
             }
             int n = super.read(b, off, (int) Math.min(len, room));
+            if (n < 0 && crc != null && crc.getValue() != expectedCrc) {
+                long got = crc.getValue();
+                crc = null;
+                throw new java.util.zip.ZipException(String.format("the member's content does not match its CRC-32"
+                        + " (%08x, read %08x): it is damaged, and some lines read may be", expectedCrc, got));
+            }
             if (n > 0) {
+                if (crc != null) {
+                    crc.update(b, off, n);
+                }
                 delivered += n;
                 long in = compressed != null ? compressed.count : compressedSize;
                 if (delivered > limits.ratioAfterBytes() && in > 0 && delivered / in > limits.maxInflationRatio()) {

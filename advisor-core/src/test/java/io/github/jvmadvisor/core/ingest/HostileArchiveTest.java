@@ -149,6 +149,26 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aZipMemberWithABadCrcIsReadWithAnIssue() throws Exception {
+        byte[] log = smallLog();
+        Path zip = dir.resolve("crc.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("gc.log"));
+            out.write(log);
+            out.closeEntry();
+        }
+        byte[] z = Files.readAllBytes(zip);
+        // the CRC-32 in the central directory (16 bytes into its header), which the zip reader uses
+        int central = new String(z, StandardCharsets.ISO_8859_1).lastIndexOf("PK\u0001\u0002");
+        z[central + 16] ^= 0x55;
+        Files.write(zip, z);
+        InputSummary s = only(analyze(zip));
+        assertEquals(InputKind.GC_LOG, s.kind(), s.issues()::toString);
+        assertEquals(lines(log, log.length), s.lines());
+        assertTrue(issue(s, InputIssue.TRUNCATED).message().contains("CRC"), s.issues()::toString);
+    }
+
+    @Test
     void aZipCutShortKeepsTheMembersBeforeTheCut() throws Exception {
         byte[] log = smallLog();
         byte[] hlog = Files.readAllBytes(SharedCorpus.require().resolve("hlog/HdrHistogram-java__ycsb.logV1.hlog"));

@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each input's kind is detected by content. All unified GC log files given together are one log
  * of one JVM (a rotated set, possibly with restarts) and are ordered by content. Inputs of kinds this
- * version does not read yet are listed with an issue, never dropped silently.
+ * version does not read yet are listed with an issue, never dropped silently. Compressed inputs and
+ * archives are read within the {@link io.github.jvmadvisor.core.ingest.ReadLimits} (system properties a
+ * user can raise); an input that reaches one keeps what was read before, with a {@code limit-reached}
+ * issue.
  *
  * <p>Never throws for bad input; thread-safe.
  */

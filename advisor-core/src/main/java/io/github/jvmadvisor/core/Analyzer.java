@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each input's kind is detected by content. All unified GC log files given together are one log
  * of one JVM (a rotated set, possibly with restarts) and are ordered by content. Inputs of kinds this
- * version does not read yet are listed with an issue, never dropped silently.
+ * version does not read yet are listed with an issue, never dropped silently. Compressed inputs and
+ * archives are read within the {@link io.github.jvmadvisor.core.ingest.ReadLimits} (system properties a
+ * user can raise); an input that reaches one keeps what was read before, with a {@code limit-reached}
+ * issue.
  *
  * <p>Never throws for bad input; thread-safe.
  */
@@ -86,6 +89,17 @@ public final class Analyzer {
     public static Evidence analyze(Collection<Path> inputs, GcEventListener listener, JvmConfig given) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(listener, "listener");
+        List<InputSource> opened = new ArrayList<>();
+        try {
+            return analyze(inputs, listener, given, opened);
+        } finally {
+            // the archives read stay open while their members are read: close them
+            opened.forEach(InputSource::release);
+        }
+    }
+
+    private static Evidence analyze(Collection<Path> inputs, GcEventListener listener, JvmConfig given,
+            List<InputSource> opened) {
         List<Slot> slots = new ArrayList<>();
         List<InputSource> gcLog = new ArrayList<>();
         List<Integer> jfrSlots = new ArrayList<>();
@@ -105,12 +119,17 @@ public final class Analyzer {
                 continue;
             }
             List<InputSource> sources;
+            List<InputIssue> left = new ArrayList<>();
             try {
-                sources = InputSource.expand(path);
+                sources = InputSource.expand(path, left);
             } catch (IOException e) {
                 slots.add(new Slot(issueOnly(name, InputKind.UNKNOWN, null, InputIssue.IO_ERROR, "read error: " + e)));
                 continue;
             }
+            for (InputIssue i : left) {
+                slots.add(new Slot(issueOnly(name, InputKind.UNKNOWN, null, i.code(), i.message())));
+            }
+            opened.addAll(sources);
             for (InputSource src : sources) {
                 InputDetector.Detection d;
                 try {
@@ -250,6 +269,13 @@ public final class Analyzer {
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {
+        if (d.kind() == InputKind.UNKNOWN && d.format() != null
+                && d.format().startsWith(InputDetector.NESTED_ARCHIVE + ":")) {
+            String what = d.format().substring(InputDetector.NESTED_ARCHIVE.length() + 1);
+            return issueOnly(name, InputKind.UNKNOWN, d.format(), InputIssue.UNSUPPORTED_FORMAT, "a " + what
+                    + " archive or compressed file, which jvm-advisor does not open (it opens one level of zip or"
+                    + " gzip): unpack it and give the files in it");
+        }
         if (d.kind() == InputKind.UNKNOWN) {
             return issueOnly(name, InputKind.UNKNOWN, null, InputIssue.UNKNOWN_FORMAT,
                     "not a format jvm-advisor knows (GC log, JFR recording, HdrHistogram log, JMH result)");

@@ -35,6 +35,12 @@ public record InputIssue(String source, long line, String code, String message) 
     public static final String DUPLICATE = "duplicate";
     /** Code of an input recorded with settings that leave some figures out (a JFR threshold, say). */
     public static final String LIMITED = "limited";
+    /**
+     * Code of an input that reached one of the reading limits (decompressed size or ratio, archive
+     * members, temporary file size); what came before was read, and the message names the property that
+     * raises the limit.
+     */
+    public static final String LIMIT_REACHED = "limit-reached";
     /** Code of an internal error while reading; the reader carried on. */
     public static final String INTERNAL_ERROR = "internal-error";
 

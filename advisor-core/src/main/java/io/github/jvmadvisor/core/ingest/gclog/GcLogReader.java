@@ -2,6 +2,7 @@ package io.github.jvmadvisor.core.ingest.gclog;
 
 import io.github.jvmadvisor.core.ingest.ByteLineReader;
 import io.github.jvmadvisor.core.ingest.InputDetector;
+import io.github.jvmadvisor.core.ingest.InputLimitException;
 import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.gclog.internal.FormatParser;
 import io.github.jvmadvisor.core.ingest.gclog.internal.Issues;
@@ -81,6 +82,10 @@ public final class GcLogReader {
             try (InputStream in = src.open()) {
                 reader = new ByteLineReader(in);
                 reader.readAll(parser);
+            } catch (InputLimitException e) {
+                issues.add(src.name(), reader == null ? 0 : reader.lineNumber(), InputIssue.LIMIT_REACHED,
+                        e.getMessage() + (reader == null ? "" : "; the " + reader.lineNumber()
+                                + " line(s) before were read"));
             } catch (EOFException | ZipException e) {
                 issues.add(src.name(), reader == null ? 0 : reader.lineNumber(), InputIssue.TRUNCATED,
                         "the input ends unexpectedly" + (reader == null ? "" : " after line " + reader.lineNumber())

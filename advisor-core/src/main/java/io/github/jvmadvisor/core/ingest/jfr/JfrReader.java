@@ -1,6 +1,8 @@
 package io.github.jvmadvisor.core.ingest.jfr;
 
+import io.github.jvmadvisor.core.ingest.InputLimitException;
 import io.github.jvmadvisor.core.ingest.InputSource;
+import io.github.jvmadvisor.core.ingest.ReadLimits;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ChunkHeaders;
 import io.github.jvmadvisor.core.ingest.jfr.internal.ConfigCollector;
 import io.github.jvmadvisor.core.ingest.jfr.internal.Fields;
@@ -18,11 +20,12 @@ import io.github.jvmadvisor.core.model.InputSummary;
 import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.Pause;
 import io.github.jvmadvisor.core.model.PauseSum;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 import java.time.Instant;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
@@ -84,11 +88,10 @@ public final class JfrReader {
         Path temp = null;
         try {
             Path file = source.file();
-            if (source.member() != null || isGzip(file)) {
+            if (source.compressed()) {
+                // the JDK's parser reads files only: a compressed recording is inflated to a bounded copy
                 temp = Files.createTempFile("jvm-advisor-", ".jfr");
-                try (InputStream in = source.open()) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                }
+                copyBounded(source, temp, run);
                 file = temp;
             }
             run.readFile(file);
@@ -118,9 +121,40 @@ public final class JfrReader {
         return java.util.Collections.unmodifiableSet(new Run("", sinks).targets.keySet());
     }
 
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+    /**
+     * Inflates {@code source} into {@code to}, at most {@link ReadLimits#maxTempFileBytes()} bytes. A compressed
+     * stream that is cut or damaged, or reaches a limit, leaves what was inflated before, with an issue: the
+     * chunk scan then keeps the complete chunks in it.
+     */
+    private static void copyBounded(InputSource source, Path to, Run run) throws IOException {
+        long cap = ReadLimits.current().maxTempFileBytes();
+        long done = 0;
+        try (InputStream in = source.open(); OutputStream out = Files.newOutputStream(to)) {
+            byte[] buf = new byte[1 << 16];
+            try {
+                while (true) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, cap - done + 1));
+                    if (n < 0) {
+                        break;
+                    }
+                    if (done + n > cap) {
+                        out.write(buf, 0, (int) (cap - done));
+                        done = cap;
+                        run.issue(0, InputIssue.LIMIT_REACHED, "the recording inflates to more than "
+                                + ReadLimits.human(cap) + ", the limit of the temporary copy the JDK's parser reads;"
+                                + " the complete chunks within it are read. Raise it with -D"
+                                + ReadLimits.MAX_TEMP_FILE_BYTES + "=SIZE, or give the recording uncompressed");
+                        break;
+                    }
+                    out.write(buf, 0, n);
+                    done += n;
+                }
+            } catch (InputLimitException e) {
+                run.issue(0, InputIssue.LIMIT_REACHED, e.getMessage() + "; the complete chunks before are read");
+            } catch (EOFException | ZipException e) {
+                run.issue(0, InputIssue.TRUNCATED, "the compressed recording ends unexpectedly or is damaged after "
+                        + done + " bytes of inflated data (" + e.getMessage() + "); the complete chunks before are read");
+            }
         }
     }
 
@@ -197,12 +231,17 @@ public final class JfrReader {
             }
             List<ChunkHeaders.Chunk> usable = scan.usable();
             if (scan.truncated()) {
+                long declared = scan.declaredSize();
                 issue(0, InputIssue.TRUNCATED, "chunk " + (scan.chunks().size()) + " at byte " + scan.truncatedAt()
-                        + (scan.declaredSize() > 0 ? " declares " + scan.declaredSize() + " bytes but the file ends after "
+                        + (declared > 64 ? " declares " + declared + " bytes but the file ends after "
                                 + (scan.fileSize() - scan.truncatedAt())
+                                : declared != -1 ? " declares a size of " + declared + " bytes (a chunk still being"
+                                        + " written, or a damaged header); the rest of the file is skipped"
                                 : " is incomplete (still being written, or cut)")
                         + "; " + usable.size() + " complete chunk(s) read");
             }
+            scan.rejected().forEach((index, why) -> issue(0, InputIssue.BAD_VALUE, "chunk " + (index + 1)
+                    + " at byte " + scan.chunks().get(index).offset() + " is skipped: " + why));
             if (scan.garbageAt() > 0) {
                 issue(0, InputIssue.FOREIGN_LINES, (scan.fileSize() - scan.garbageAt()) + " bytes after the last chunk (at byte "
                         + scan.garbageAt() + ") are not JFR data and were skipped");
@@ -218,7 +257,7 @@ public final class JfrReader {
                 endNanos = Math.max(endNanos, c.endEpochNanos());
             }
             if (usable.isEmpty()) {
-                if (!scan.truncated()) {
+                if (!scan.truncated() && scan.rejected().isEmpty()) {
                     issue(0, InputIssue.TRUNCATED, "no complete chunk in the recording");
                 }
                 return;

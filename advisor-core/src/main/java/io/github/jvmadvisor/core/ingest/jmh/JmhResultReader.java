@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.jvmadvisor.core.ingest.InputLimitException;
 import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.gclog.internal.Issues;
 import io.github.jvmadvisor.core.model.BenchmarkMetric;
@@ -116,6 +117,9 @@ public final class JmhResultReader {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 issue(InputIssue.BAD_VALUE, line(e.getLocation()), "not valid JSON (" + e.getOriginalMessage()
                         + "); the " + runs.size() + " run(s) before were read");
+            } catch (InputLimitException e) {
+                issue(InputIssue.LIMIT_REACHED, line(null), e.getMessage() + "; the " + runs.size()
+                        + " run(s) before were read");
             } catch (EOFException | ZipException e) {
                 issue(InputIssue.TRUNCATED, line(null), "the input ends unexpectedly (" + e.getMessage() + ")");
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.github.jvmadvisor.core.ingest.hdr.internal;
 
 import io.github.jvmadvisor.core.ingest.ByteLineReader;
+import io.github.jvmadvisor.core.ingest.InputLimitException;
 import io.github.jvmadvisor.core.ingest.InputSource;
 import io.github.jvmadvisor.core.ingest.gclog.internal.Issues;
 import io.github.jvmadvisor.core.model.InputIssue;
@@ -28,6 +29,10 @@ public final class Lines {
         try (InputStream in = source.open()) {
             reader = new ByteLineReader(in, 2 * MAX_LINE_BYTES, MAX_LINE_BYTES);
             reader.readAll(consumer);
+        } catch (InputLimitException e) {
+            issues.add(source.name(), reader == null ? 0 : reader.lineNumber(), InputIssue.LIMIT_REACHED,
+                    e.getMessage() + (reader == null ? "" : "; the " + reader.lineNumber()
+                            + " line(s) before were read"));
         } catch (EOFException | ZipException e) {
             issues.add(source.name(), reader == null ? 0 : reader.lineNumber(), InputIssue.TRUNCATED,
                     "the input ends unexpectedly" + (reader == null ? "" : " after line " + reader.lineNumber())

@@ -16,11 +16,24 @@ import java.util.List;
  * <p>A chunk header is {@code FLR\0}, major and minor version (2 bytes each), then big-endian longs:
  * chunk size, constant-pool offset, metadata offset, start time (epoch nanoseconds), duration
  * (nanoseconds), start ticks, ticks per second.
+ *
+ * <p>Every header field the JDK's parser trusts is checked here, before the file reaches it: a chunk size
+ * of 0 (which the JDK takes for a chunk still being written and waits on forever) ends the scan like a cut
+ * chunk; a chunk whose ticks per second are not positive (every duration would be 0), whose start time or
+ * duration is not a physically plausible epoch time (overflows later), or whose constant-pool or metadata
+ * offset lies outside it, or whose file-state byte says it is still being written (the JDK's parser waits
+ * for it to change), is {@linkplain Scan#rejected() rejected} with the reason and skipped.
  */
 public final class ChunkHeaders {
 
-    /** Bytes of the header fields read. */
+    /** Bytes of the header fields read, up to the file-state byte. */
     static final int HEADER_BYTES = 64;
+    /** Position of the file-state byte: 0 in a finished chunk; the JDK's parser waits while it is not. */
+    static final int FILE_STATE = 64;
+    /** Earliest plausible chunk start: 2000-01-01T00:00:00Z, in epoch nanoseconds (JRockit's JFR came later). */
+    static final long MIN_EPOCH_NANOS = 946_684_800L * 1_000_000_000L;
+    /** Latest plausible chunk end: 2100-01-01T00:00:00Z, in epoch nanoseconds. */
+    static final long MAX_EPOCH_NANOS = 4_102_444_800L * 1_000_000_000L;
 
     /** One chunk. */
     public record Chunk(int index, long offset, long size, int major, int minor, long startEpochNanos,
@@ -40,18 +53,25 @@ public final class ChunkHeaders {
 
     /** What the scan found. */
     public record Scan(List<Chunk> chunks, long fileSize, long truncatedAt, long declaredSize, long garbageAt,
-            List<Integer> duplicates) {
+            List<Integer> duplicates, java.util.Map<Integer, String> rejected) {
+
+        /** A scan with no rejected chunk. */
+        public Scan(List<Chunk> chunks, long fileSize, long truncatedAt, long declaredSize, long garbageAt,
+                List<Integer> duplicates) {
+            this(chunks, fileSize, truncatedAt, declaredSize, garbageAt, duplicates, java.util.Map.of());
+        }
 
         /** Whether the last chunk declares more bytes than the file holds. */
         public boolean truncated() {
             return truncatedAt >= 0;
         }
 
-        /** The chunks that are complete and not copies of an earlier one. */
+        /** The chunks that are complete, valid and not copies of an earlier one. */
         public List<Chunk> usable() {
             List<Chunk> out = new ArrayList<>();
             for (Chunk c : chunks) {
-                if (!duplicates.contains(c.index()) && c.offset() + c.size() <= fileSize) {
+                if (!duplicates.contains(c.index()) && !rejected.containsKey(c.index()) && c.size() > HEADER_BYTES
+                        && c.offset() + c.size() <= fileSize) {
                     out.add(c);
                 }
             }
@@ -66,13 +86,14 @@ public final class ChunkHeaders {
     public static Scan scan(Path file) throws IOException {
         List<Chunk> chunks = new ArrayList<>();
         List<Integer> dups = new ArrayList<>();
+        java.util.Map<Integer, String> rejected = new java.util.TreeMap<>();
         long truncatedAt = -1;
         long declared = -1;
         long garbageAt = -1;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long off = 0;
-            ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES);
+            ByteBuffer b = ByteBuffer.allocate(FILE_STATE + 1);
             while (off < size) {
                 b.clear();
                 int n = 0;
@@ -106,21 +127,56 @@ public final class ChunkHeaders {
                     declared = chunkSize;
                     break;
                 }
-                if (off + chunkSize > size) {
+                if (chunkSize > size - off) {
                     truncatedAt = off;
                     declared = chunkSize;
                     break;
                 }
+                String bad = invalid(c, b.getLong(24), b.getLong(56));
+                if (bad == null && n > FILE_STATE && b.get(FILE_STATE) != 0) {
+                    bad = "its header says it is still being written (file state " + (b.get(FILE_STATE) & 0xff)
+                            + "; a finished chunk has 0), and the JDK's parser would wait for it forever";
+                }
+                if (bad != null) {
+                    rejected.put(c.index(), bad);
+                    off += chunkSize;
+                    continue;
+                }
                 for (Chunk earlier : chunks) {
-                    if (earlier != c && earlier.sameAs(c)) {
+                    if (earlier != c && !rejected.containsKey(earlier.index()) && earlier.sameAs(c)) {
                         dups.add(c.index());
                         break;
                     }
                 }
                 off += chunkSize;
             }
-            return new Scan(List.copyOf(chunks), size, truncatedAt, declared, garbageAt, List.copyOf(dups));
+            return new Scan(List.copyOf(chunks), size, truncatedAt, declared, garbageAt, List.copyOf(dups),
+                    java.util.Collections.unmodifiableMap(rejected));
         }
+    }
+
+    /** Why a chunk whose size is plausible cannot be read, or {@code null}. */
+    private static String invalid(Chunk c, long metadataOffset, long ticksPerSecond) {
+        if (ticksPerSecond <= 0) {
+            return "its ticks per second are " + ticksPerSecond + ", so its event times and durations cannot be"
+                    + " converted (every pause would read 0 ms)";
+        }
+        long start = c.startEpochNanos();
+        long duration = c.durationNanos();
+        if (start < MIN_EPOCH_NANOS || start >= MAX_EPOCH_NANOS) {
+            return "its start time is " + start + " ns since 1970, not a time between 2000 and 2100";
+        }
+        if (duration < 0 || duration > MAX_EPOCH_NANOS - start) {
+            return "its duration is " + duration + " ns, which is negative or ends after 2100";
+        }
+        if (c.constantPoolOffset() < HEADER_BYTES || c.constantPoolOffset() >= c.size()) {
+            return "its constant-pool offset " + c.constantPoolOffset() + " lies outside the chunk's " + c.size()
+                    + " bytes";
+        }
+        if (metadataOffset < HEADER_BYTES || metadataOffset >= c.size()) {
+            return "its metadata offset " + metadataOffset + " lies outside the chunk's " + c.size() + " bytes";
+        }
+        return null;
     }
 
     /** Checkpoint event type id. */

@@ -88,6 +88,16 @@ public final class AdviceHtml {
             }
             sb.append("</ol>\n");
         }
+        if (!r.facts().isEmpty()) {
+            sb.append("<h2 id=\"based-on\">Based on</h2>\n<table><tr><th>fact</th><th>value</th><th>from</th>"
+                    + "<th>confidence</th></tr>\n");
+            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+                sb.append("<tr><td>").append(esc(f.key().label())).append("</td><td>").append(esc(f.valueText()))
+                        .append("</td><td>").append(esc(f.source())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.2f", f.confidence())).append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
         charts(sb, r);
         sb.append("<h2 id=\"findings\">All findings</h2>\n<table><tr><th>rule</th><th>severity</th><th>score</th><th>finding</th></tr>\n");
         for (Finding f : r.findings()) {

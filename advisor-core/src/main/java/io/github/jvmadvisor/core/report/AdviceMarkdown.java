@@ -78,6 +78,15 @@ public final class AdviceMarkdown {
             }
             sb.append('\n');
         }
+        if (!r.facts().isEmpty()) {
+            sb.append("## Based on\n\n| fact | value | from | confidence |\n|---|---|---|---:|\n");
+            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+                sb.append("| ").append(esc(f.key().label())).append(" | ").append(esc(f.valueText())).append(" | ")
+                        .append(esc(f.source())).append(" | ")
+                        .append(String.format(java.util.Locale.ROOT, "%.2f", f.confidence())).append(" |\n");
+            }
+            sb.append('\n');
+        }
         sb.append("## All findings\n\n| rule | severity | score | finding |\n|---|---|---:|---|\n");
         for (Finding f : r.findings()) {
             sb.append("| ").append(f.ruleId()).append(" | ").append(f.severity().id()).append(" | ")

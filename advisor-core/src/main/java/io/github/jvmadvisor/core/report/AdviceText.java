@@ -79,6 +79,15 @@ public final class AdviceText {
                 AnalysisText.wrap(sb, "  first, step " + n++ + ": ", AnalysisText.safe(step.toString()));
             }
         }
+        if (!r.changes().isEmpty()) {
+            // what the advice stands on, so that a reader can tell a wrong premise from a wrong conclusion
+            sb.append('\n');
+            AnalysisText.wrap(sb, "", "Based on:");
+            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+                AnalysisText.wrap(sb, "  " + f.key().label() + ": ", AnalysisText.safe(f.valueText() + ", from "
+                        + f.source()));
+            }
+        }
         if (!r.errors().isEmpty()) {
             sb.append('\n');
             for (Report.RuleError e : r.errors()) {

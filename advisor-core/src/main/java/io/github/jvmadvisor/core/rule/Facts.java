@@ -91,6 +91,26 @@ public final class Facts {
             return value != null ? value : fallback;
         }
 
+        /** The value in words and units ({@code "1 GB"}, {@code "35.2 % (pause share)"}), or "unknown". */
+        public String valueText() {
+            if (value == null) {
+                return "unknown";
+            }
+            if (value instanceof GcCost c) {
+                return String.format(Locale.ROOT, "%.1f %% (%s)", c.share() * 100, c.name());
+            }
+            if (value instanceof Collector c) {
+                return c.displayName();
+            }
+            if (value instanceof Long l) {
+                return Units.bytes(l);
+            }
+            if (value instanceof Double d) {
+                return Units.bytes(Math.round(d)) + "/s";
+            }
+            return String.valueOf(value);
+        }
+
         static <T> Fact<T> unknown(Key key, String whatWouldGiveIt) {
             return new Fact<>(key, null, whatWouldGiveIt, 0);
         }

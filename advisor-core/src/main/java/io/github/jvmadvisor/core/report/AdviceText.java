@@ -33,7 +33,7 @@ public final class AdviceText {
             AnalysisText.line(sb, "  from " + AnalysisText.safe(s.path()) + " (" + s.kind().id() + ")");
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
-                .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(String.join(" ", j.jvmArguments()))));
+                .ifPresent(j -> AnalysisText.wrap(sb, "  from the options ", AnalysisText.safe(io.github.jvmadvisor.core.flags.JavaOptions.shellJoin(j.jvmArguments()))));
         sb.append('\n');
         if (r.changes().isEmpty()) {
             sb.append(r.safetyNets().isEmpty() ? "Nothing to change: no rule found a problem in the evidence given.\n"

@@ -88,7 +88,7 @@ public final class AnalysisText {
             row(sb, "max heap", bytes(max));
         }
         if (!c.jvmArguments().isEmpty()) {
-            row(sb, "arguments", safe(String.join(" ", c.jvmArguments())));
+            row(sb, "arguments", safe(io.github.jvmadvisor.core.flags.JavaOptions.shellJoin(c.jvmArguments())));
         }
         List<JvmFlag> asked = c.askedFlags();
         if (!asked.isEmpty()) {

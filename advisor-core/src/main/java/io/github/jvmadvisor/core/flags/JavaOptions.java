@@ -477,7 +477,8 @@ public final class JavaOptions {
     private static boolean shellSafe(String o) {
         for (int i = 0; i < o.length(); i++) {
             char c = o.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "_:=+-./,%@".indexOf(c) >= 0)) {
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "_:=+-./,%@".indexOf(c) >= 0)) {
                 return false;
             }
         }

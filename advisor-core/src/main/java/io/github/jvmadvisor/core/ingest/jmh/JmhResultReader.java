@@ -317,9 +317,18 @@ public final class JmhResultReader {
                 // immutable, so the run's own List.copyOf keeps this one instance
                 jvmArgs = argLists.computeIfAbsent(List.copyOf(jvmArgs), k -> k);
             }
-            runs.add(new BenchmarkRun(line, benchmark, mode, threads, forks, jvm, jvmArgs, jdkVersion, vmName, vmVersion,
-                    jmhVersion, warmupIterations, warmupTime, warmupBatchSize, measurementIterations, measurementTime,
-                    measurementBatchSize, params, primary, secondary));
+            BenchmarkRun run;
+            try {
+                run = new BenchmarkRun(line, benchmark, mode, threads, forks, jvm, jvmArgs, jdkVersion, vmName,
+                        vmVersion, jmhVersion, warmupIterations, warmupTime, warmupBatchSize, measurementIterations,
+                        measurementTime, measurementBatchSize, params, primary, secondary);
+            } catch (RuntimeException e) {
+                // the run's object was read whole: a value the model refuses costs this run, not the file
+                issue(InputIssue.BAD_VALUE, line, "run " + benchmark + " could not be used (" + e.getMessage()
+                        + "); skipped");
+                return;
+            }
+            runs.add(run);
         }
 
         private void duplicate(String field) throws IOException {
@@ -383,7 +392,13 @@ public final class JmhResultReader {
                         + "; the metric has no score");
                 score = null;
             }
-            return new BenchmarkMetric(name, original, score, error, low, high, unit, percentiles, raw, histogram);
+            try {
+                return new BenchmarkMetric(name, original, score, error, low, high, unit, percentiles, raw, histogram);
+            } catch (RuntimeException e) {
+                issue(InputIssue.BAD_VALUE, tokenLine(), "metric '" + original + "' could not be used ("
+                        + e.getMessage() + "); ignored");
+                return null;
+            }
         }
 
         SortedMap<String, BenchmarkMetric> secondaries() throws IOException {

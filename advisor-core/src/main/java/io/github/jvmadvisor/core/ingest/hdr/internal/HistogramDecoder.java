@@ -111,7 +111,8 @@ public final class HistogramDecoder {
                 }
             }
         } catch (ArithmeticException e) {
-            throw new BadHistogramException("the histogram's counts overflow (their sum exceeds " + Long.MAX_VALUE + ")");
+            throw new BadHistogramException("the histogram's counts overflow (their sum exceeds " + Long.MAX_VALUE
+                    + ")");
         }
     }
 

@@ -452,12 +452,22 @@ public final class IntervalLogParser implements ByteLineReader.LineConsumer {
     }
 
     /** The log read so far. */
+    /** Adds a series; a defect of ours in one series costs that series, with an issue, not the log. */
+    private void buildSeries(SeriesBuilder b, List<LatencySeries> out) {
+        try {
+            out.add(b.build(unit));
+        } catch (RuntimeException e) {
+            issues.add(source, 0, InputIssue.INTERNAL_ERROR, "the series " + (b.tag() == null ? "without a tag"
+                    : "of tag " + b.tag()) + " could not be summarised (" + e + "); please report this");
+        }
+    }
+
     public LatencyLog build() {
         List<LatencySeries> series = new ArrayList<>();
         if (untagged != null) {
-            series.add(untagged.build(unit));
+            buildSeries(untagged, series);
         }
-        new TreeMap<>(byTag).values().forEach(b -> series.add(b.build(unit)));
+        new TreeMap<>(byTag).values().forEach(b -> buildSeries(b, series));
         Double ratio = null;
         for (Map.Entry<Integer, Integer> e : ratioVotes.entrySet()) {
             if (e.getValue() * 2 > ratioSamples) {

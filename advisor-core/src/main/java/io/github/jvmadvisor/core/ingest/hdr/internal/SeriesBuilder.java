@@ -104,6 +104,11 @@ public final class SeriesBuilder {
         lastClosedIndex = Math.max(lastClosedIndex, index);
     }
 
+    /** The series' tag, or {@code null}. */
+    public String tag() {
+        return tag;
+    }
+
     /** Values in the series so far. */
     public long count() {
         return overall.count();

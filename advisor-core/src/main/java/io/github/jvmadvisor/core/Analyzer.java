@@ -125,6 +125,9 @@ public final class Analyzer {
             } catch (IOException e) {
                 slots.add(new Slot(issueOnly(name, InputKind.UNKNOWN, null, InputIssue.IO_ERROR, "read error: " + e)));
                 continue;
+            } catch (RuntimeException | StackOverflowError e) {
+                slots.add(new Slot(internalError(name, InputKind.UNKNOWN, e)));
+                continue;
             }
             for (InputIssue i : left) {
                 slots.add(new Slot(issueOnly(name, InputKind.UNKNOWN, null, i.code(), i.message())));
@@ -138,6 +141,9 @@ public final class Analyzer {
                     slots.add(new Slot(issueOnly(src.name(), InputKind.UNKNOWN, null, InputIssue.IO_ERROR,
                             "read error: " + e)));
                     continue;
+                } catch (RuntimeException | StackOverflowError e) {
+                    slots.add(new Slot(internalError(src.name(), InputKind.UNKNOWN, e)));
+                    continue;
                 }
                 if (d.kind() == InputKind.GC_LOG && InputDetector.UNIFIED.equals(d.format())) {
                     if (gcSlot < 0) {
@@ -146,14 +152,25 @@ public final class Analyzer {
                     }
                     gcLog.add(src);
                 } else if (d.kind() == InputKind.HDR_LOG || d.kind() == InputKind.HDR_PERCENTILES) {
-                    HdrLogResult h = d.kind() == InputKind.HDR_LOG ? HdrLogReader.read(src)
-                            : HdrPercentilesReader.read(src);
+                    HdrLogResult h;
+                    try {
+                        h = d.kind() == InputKind.HDR_LOG ? HdrLogReader.read(src) : HdrPercentilesReader.read(src);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        slots.add(new Slot(internalError(src.name(), d.kind(), e)));
+                        continue;
+                    }
                     slots.add(new Slot(h.summary()));
                     if (h.log() != null) {
                         latency.add(h.log());
                     }
                 } else if (d.kind() == InputKind.JMH_RESULT) {
-                    JmhResult j = JmhResultReader.read(src);
+                    JmhResult j;
+                    try {
+                        j = JmhResultReader.read(src);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        slots.add(new Slot(internalError(src.name(), d.kind(), e)));
+                        continue;
+                    }
                     slots.add(new Slot(j.summary()));
                     if (!j.runs().isEmpty()) {
                         benchmarks.add(new BenchmarkResults(src.name(), j.runs()));
@@ -214,7 +231,13 @@ public final class Analyzer {
             AllocationSink allocSink = new AllocationSink();
             JitSink jitSink = new JitSink();
             CpuSink cpuSink = new CpuSink();
-            JfrResult r = JfrReader.read(jfrs.get(i), List.of(allocSink, jitSink, cpuSink));
+            JfrResult r;
+            try {
+                r = JfrReader.read(jfrs.get(i), List.of(allocSink, jitSink, cpuSink));
+            } catch (RuntimeException | StackOverflowError e) {
+                slots.set(jfrSlots.get(i), new Slot(internalError(jfrs.get(i).name(), InputKind.JFR, e)));
+                continue;
+            }
             if (r.summary().lines() > 0 && allocation.isEmpty()) {
                 // the first recording with events gives the profiles; several recordings of one run
                 // are not merged (their samples would overlap)
@@ -266,6 +289,14 @@ public final class Analyzer {
         return new JvmConfig(given.sources(), given.jdkVersionString(), given.jdkFeature(), given.vmName(),
                 seen.collector(), seen.generational() != null ? seen.generational() : given.generational(),
                 given.jvmArguments(), given.flags(), given.container(), given.machine());
+    }
+
+    /** A defect of ours while reading one input: that input is reported unreadable, the others are read. */
+    private static InputSummary internalError(String name, InputKind kind, Throwable e) {
+        LOG.warn("reading {} failed: {}", name, e.toString());
+        LOG.debug("reading {} failed", name, e);
+        return issueOnly(name, kind, null, InputIssue.INTERNAL_ERROR,
+                "the input could not be analysed (" + e + "); please report this");
     }
 
     private static InputSummary unsupported(String name, InputDetector.Detection d) {

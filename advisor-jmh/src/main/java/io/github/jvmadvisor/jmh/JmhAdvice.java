@@ -119,7 +119,7 @@ public final class JmhAdvice {
                         List.of(), List.of(), List.of(new BenchmarkResults(file.toString(), runs)), Optional.empty(),
                         Optional.empty(), Optional.empty());
                 out.add(new Section(file.getFileName() + ": " + runs.size() + " run(s) with "
-                        + (first.jvmArgs().isEmpty() ? "no JVM options" : String.join(" ", first.jvmArgs()))
+                        + (first.jvmArgs().isEmpty() ? "no JVM options" : io.github.jvmadvisor.core.flags.JavaOptions.shellJoin(first.jvmArgs()))
                         + (first.jdkVersion() == null ? "" : " on JDK " + first.jdkVersion()), "runs", advisor.advise(e)));
             }
             Path dir = forkDir != null ? forkDir
@@ -157,13 +157,8 @@ public final class JmhAdvice {
         if (r.jvmArgs().isEmpty() && feature == null) {
             return null;
         }
-        StringBuilder line = new StringBuilder();
-        for (String a : r.jvmArgs()) {
-            line.append(line.length() == 0 ? "" : " ")
-                    .append(a.matches("[A-Za-z0-9_:=+\\-./,%@]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
         try {
-            return CommandLineConfig.of(line.toString(), null, null, feature);
+            return CommandLineConfig.of(r.jvmArgs(), null, null, feature);
         } catch (RuntimeException e) {
             LOG.debug("options of {} not understood: {}", r.id(), e.toString());
             return null;

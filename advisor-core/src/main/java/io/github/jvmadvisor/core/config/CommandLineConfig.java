@@ -35,13 +35,31 @@ public final class CommandLineConfig {
      * @throws IllegalArgumentException if a limit is not positive
      */
     public static JvmConfig of(String javaOptions, Long containerMemoryBytes, Double cpus, Integer jdkFeature) {
+        return of(JavaOptions.parse(javaOptions), containerMemoryBytes, cpus, jdkFeature);
+    }
+
+    /**
+     * The configuration of options that are already one per element (a JMH run's {@code jvmArgs}, a JVM's input
+     * arguments): nothing is joined and split again, so an option with a space stays one option.
+     *
+     * @param javaOptions the options, one per element
+     * @param containerMemoryBytes the container's memory limit, or {@code null} when none or unknown
+     * @param cpus the CPUs the JVM will have, or {@code null}
+     * @param jdkFeature the JDK feature release it will run on, or {@code null}
+     * @throws IllegalArgumentException if a limit is not positive
+     */
+    public static JvmConfig of(List<String> javaOptions, Long containerMemoryBytes, Double cpus, Integer jdkFeature) {
+        return of(JavaOptions.parse(javaOptions == null ? List.of() : javaOptions), containerMemoryBytes, cpus,
+                jdkFeature);
+    }
+
+    private static JvmConfig of(JavaOptions opts, Long containerMemoryBytes, Double cpus, Integer jdkFeature) {
         if (containerMemoryBytes != null && containerMemoryBytes <= 0) {
             throw new IllegalArgumentException("container memory must be positive: " + containerMemoryBytes);
         }
         if (cpus != null && !(cpus > 0)) {
             throw new IllegalArgumentException("CPUs must be positive: " + cpus);
         }
-        JavaOptions opts = JavaOptions.parse(javaOptions);
         Map<String, JvmFlag> flags = new TreeMap<>();
         List<String> args = new ArrayList<>();
         for (JavaOptions.Option o : opts.options()) {

@@ -609,29 +609,7 @@ public final class Advisor {
 
     /** Options joined for a POSIX shell: single quotes around any with characters the shell would read. */
     static String shellJoin(List<String> options) {
-        StringBuilder sb = new StringBuilder();
-        for (String o : options) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            if (shellSafe(o)) {
-                sb.append(o);
-            } else {
-                sb.append('\'').append(o.replace("'", "'\\''")).append('\'');
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Whether {@code o} is non-empty and has only {@code [A-Za-z0-9_:=+\-./,%@]}: nothing a shell reads. */
-    private static boolean shellSafe(String o) {
-        for (int i = 0; i < o.length(); i++) {
-            char c = o.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "_:=+-./,%@".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return !o.isEmpty();
+        return JavaOptions.shellJoin(options);
     }
 
     /** One recommendation on its way to the ranking. */

@@ -453,6 +453,38 @@ public final class JavaOptions {
         return applicationArguments;
     }
 
+    /**
+     * Arguments joined for a POSIX shell, the inverse of {@link #parse(String)}: single quotes around any with a
+     * character the shell would read (a space, a quote, {@code $}), so that the line can be pasted and gives the
+     * same arguments back. For display only; arguments are kept as a list.
+     */
+    public static String shellJoin(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        for (String o : args) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (shellSafe(o)) {
+                sb.append(o);
+            } else {
+                sb.append('\'').append(o.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code o} is non-empty and has only {@code [A-Za-z0-9_:=+\-./,%@]}: nothing a shell reads. */
+    private static boolean shellSafe(String o) {
+        for (int i = 0; i < o.length(); i++) {
+            char c = o.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "_:=+-./,%@".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !o.isEmpty();
+    }
+
     /** Problems splitting the line (an unterminated quote, {@code -jar} without a file); usually empty. */
     public List<String> problems() {
         return Collections.unmodifiableList(problems);

@@ -42,10 +42,11 @@ public record BenchmarkMetric(String name, String originalName, Double score, Do
         scoreError = finiteOrInfinite(scoreError);
         scoreConfidenceLow = finiteOrInfinite(scoreConfidenceLow);
         scoreConfidenceHigh = finiteOrInfinite(scoreConfidenceHigh);
-        percentiles = percentiles == null ? Collections.emptySortedMap()
+        percentiles = percentiles == null || percentiles.isEmpty() ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(percentiles));
-        rawData = rawData == null ? List.of() : rawData.stream().map(List::copyOf).toList();
-        rawDataHistogram = rawDataHistogram == null ? List.of() : rawDataHistogram.stream().map(List::copyOf).toList();
+        rawData = rawData == null || rawData.isEmpty() ? List.of() : rawData.stream().map(List::copyOf).toList();
+        rawDataHistogram = rawDataHistogram == null || rawDataHistogram.isEmpty() ? List.of()
+                : rawDataHistogram.stream().map(List::copyOf).toList();
     }
 
     private static Double finiteOrInfinite(Double v) {

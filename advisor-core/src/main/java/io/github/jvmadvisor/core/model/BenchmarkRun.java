@@ -58,8 +58,10 @@ public record BenchmarkRun(long line, String benchmark, String mode, Integer thr
             throw new IllegalArgumentException("line >= 0, benchmark and primary are required");
         }
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
-        params = params == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(params));
-        secondary = secondary == null ? Collections.emptySortedMap()
+        // no copy of an empty map: a file of many runs holds one per run
+        params = params == null || params.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        secondary = secondary == null || secondary.isEmpty() ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(secondary));
     }
 

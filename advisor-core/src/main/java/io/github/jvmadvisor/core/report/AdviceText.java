@@ -42,7 +42,8 @@ public final class AdviceText {
             }
         }
         r.evidence().jvm().filter(j -> !j.jvmArguments().isEmpty() && r.evidence().inputs().isEmpty())
-                .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ", j.jvmArguments()));
+                .ifPresent(j -> AnalysisText.wrapAtoms(sb, "  from the options ",
+                        shellWords(io.github.jvmadvisor.core.flags.JavaOptions.shellJoin(j.jvmArguments()))));
         sb.append('\n');
         if (nothingRead(r)) {
             AnalysisText.wrap(sb, "", "Nothing could be read from the inputs, so there is no advice: see why above.");

@@ -88,7 +88,9 @@ public final class AnalysisText {
             row(sb, "max heap", bytes(max));
         }
         if (!c.jvmArguments().isEmpty()) {
-            wrapAtoms(sb, String.format(Locale.ROOT, "  %-18s ", "arguments"), c.jvmArguments());
+            // each argument whole, quoted for a shell where it holds a space
+            wrapAtoms(sb, String.format(Locale.ROOT, "  %-18s ", "arguments"),
+                    AdviceText.shellWords(io.github.jvmadvisor.core.flags.JavaOptions.shellJoin(c.jvmArguments())));
         }
         List<JvmFlag> asked = c.askedFlags();
         if (!asked.isEmpty()) {

@@ -121,8 +121,9 @@ public final class JmhComparison {
         }
         Samples a = Samples.of(pa, 1.0);
         Samples b = Samples.of(pb, scale);
-        Double scoreA = a.n > 0 ? a.mean : pa.score();
-        Double scoreB = b.n > 0 ? b.mean : pb.score() == null ? null : pb.score() * scale;
+        // boxed on both branches: a mixed double/Double conditional unboxes, and a null score threw
+        Double scoreA = a.n > 0 ? Double.valueOf(a.mean) : pa.score();
+        Double scoreB = b.n > 0 ? Double.valueOf(b.mean) : pb.score() == null ? null : Double.valueOf(pb.score() * scale);
         Double rel = scoreA == null || scoreB == null || scoreA == 0 ? null : (scoreB - scoreA) / Math.abs(scoreA);
         Double better = rel == null ? null : higher ? rel : -rel;
         String note = null;

@@ -155,6 +155,31 @@ class JmhComparisonTest {
         assertThrows(IllegalArgumentException.class, () -> new JmhComparison(0.05, 1.5));
     }
 
+    @Test
+    void nullScoresWithoutRawDataAreComparedWithoutThrowing(@TempDir Path tmp) throws Exception {
+        Path good = corpus("crane4j__jmh-result.json");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode runs = m.readTree(good.toFile());
+        for (JsonNode run : runs) {
+            com.fasterxml.jackson.databind.node.ObjectNode primary =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) run.get("primaryMetric");
+            primary.putNull("score");
+            primary.remove("rawData");
+        }
+        Path nulls = tmp.resolve("null-scores.json");
+        m.writeValue(nulls.toFile(), runs);
+        for (List<Path> order : List.of(List.of(good, nulls), List.of(nulls, good), List.of(nulls, nulls))) {
+            ComparisonReport r = new JmhComparison().compare(order);
+            assertEquals(runs.size(), r.comparisons().size());
+            for (BenchmarkComparison c : r.comparisons()) {
+                assertEquals(Verdict.UNTESTED, c.verdict(), c.id());
+                assertNull(c.relativeChange(), c.id());
+            }
+            assertNotNull(ComparisonRender.markdown(r));
+            m.readTree(ComparisonRender.json(r));
+        }
+    }
+
     private static double mean(double[] xs) {
         double s = 0;
         for (double x : xs) {

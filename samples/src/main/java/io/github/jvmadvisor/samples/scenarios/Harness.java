@@ -198,7 +198,7 @@ public final class Harness {
     private Report advise(Scenario s, Jdks.Jdk jdk, Run run, boolean jail) {
         JvmConfig given = null;
         if (s.containerMemory() != null && !jail) {
-            given = CommandLineConfig.of(String.join(" ", run.options()), s.containerMemory(), null, jdk.feature());
+            given = CommandLineConfig.of(run.options(), s.containerMemory(), null, jdk.feature());
         }
         Evidence e = Analyzer.analyze(run.files(), GcEventListener.none(), given);
         if (s.hasLatencyLog()) {

@@ -26,8 +26,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -59,6 +61,13 @@ public final class JmhResultReader {
     static final int MAX_NUMBER_CHARS = 64;
     /** Most rawData values and rawDataHistogram pairs kept per file. */
     static final int MAX_VALUES = 2_000_000;
+    /**
+     * Most runs kept per file unless raised: the largest real suites have a few thousand; 20,000 light runs
+     * take about 10 MB.
+     */
+    public static final int DEFAULT_MAX_RUNS = 20_000;
+    /** System property that raises (or lowers) {@link #DEFAULT_MAX_RUNS} for {@link #read(InputSource)}. */
+    public static final String MAX_RUNS_PROPERTY = "jvmadvisor.jmh.maxRuns";
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -75,15 +84,38 @@ public final class JmhResultReader {
     }
 
     /**
-     * Reads a result file.
+     * Reads a result file, keeping at most {@value #DEFAULT_MAX_RUNS} runs, or the number the system property
+     * {@value #MAX_RUNS_PROPERTY} gives.
      *
      * @param source the file
      * @return the runs and the summary; never {@code null}
      */
     public static JmhResult read(InputSource source) {
+        return read(source, maxRunsFromProperty());
+    }
+
+    /**
+     * Reads a result file, keeping at most {@code maxRuns} runs; the runs after are read (so the JSON is
+     * checked) but not kept, with one issue that says how many there were.
+     *
+     * @param source the file
+     * @param maxRuns most runs kept, at least 1
+     * @return the runs and the summary; never {@code null}
+     * @throws IllegalArgumentException if {@code maxRuns} is less than 1
+     */
+    public static JmhResult read(InputSource source, int maxRuns) {
         Objects.requireNonNull(source, "source");
-        Parse parse = new Parse(source.name());
+        if (maxRuns < 1) {
+            throw new IllegalArgumentException("maxRuns must be at least 1: " + maxRuns);
+        }
+        Parse parse = new Parse(source.name(), maxRuns);
         parse.run(source);
+        if (parse.runsNotKept > 0) {
+            parse.issues.add(source.name(), parse.firstNotKeptLine, InputIssue.LIMITED, "the file has "
+                    + (parse.runs.size() + parse.runsNotKept) + " runs; the first " + maxRuns + " are kept, the "
+                    + parse.runsNotKept + " from this line on are not (raise the limit with -D" + MAX_RUNS_PROPERTY
+                    + "=N)");
+        }
         InputSummary summary = new InputSummary(source.name(), InputKind.JMH_RESULT, "json", List.of(source.name()),
                 parse.lines, 0, 0, 0, parse.issues.list(source.name()));
         return new JmhResult(summary, parse.runs);
@@ -94,13 +126,33 @@ public final class JmhResultReader {
         final String source;
         final Issues issues = new Issues();
         final List<BenchmarkRun> runs = new ArrayList<>();
+        final int maxRuns;
+        /** Texts repeated from run to run (names, modes, units, versions, JVM options), kept once. */
+        final Map<String, String> texts = new HashMap<>();
+        final Map<List<String>, List<String>> argLists = new HashMap<>();
+        long runsNotKept;
+        long firstNotKeptLine;
         JsonParser p;
         long lines;
         long values;
         boolean valuesCapped;
 
-        Parse(String source) {
+        Parse(String source, int maxRuns) {
             this.source = source;
+            this.maxRuns = maxRuns;
+        }
+
+        /** One copy of a text seen before, so many runs of a big file share their repeated strings. */
+        private String shared(String s) {
+            if (s == null || s.length() > 256) {
+                return s;
+            }
+            if (texts.size() >= 100_000) {
+                String known = texts.get(s);
+                return known != null ? known : s;
+            }
+            String known = texts.putIfAbsent(s, s);
+            return known != null ? known : s;
         }
 
         void run(InputSource in) {
@@ -226,21 +278,21 @@ public final class JmhResultReader {
                     continue;
                 }
                 switch (field) {
-                    case "benchmark" -> benchmark = text(field);
-                    case "mode" -> mode = text(field);
+                    case "benchmark" -> benchmark = shared(text(field));
+                    case "mode" -> mode = shared(text(field));
                     case "threads" -> threads = integer(field);
                     case "forks" -> forks = integer(field);
-                    case "jvm" -> jvm = text(field);
+                    case "jvm" -> jvm = shared(text(field));
                     case "jvmArgs" -> jvmArgs = texts(field);
-                    case "jdkVersion" -> jdkVersion = text(field);
-                    case "vmName" -> vmName = text(field);
-                    case "vmVersion" -> vmVersion = text(field);
-                    case "jmhVersion" -> jmhVersion = text(field);
+                    case "jdkVersion" -> jdkVersion = shared(text(field));
+                    case "vmName" -> vmName = shared(text(field));
+                    case "vmVersion" -> vmVersion = shared(text(field));
+                    case "jmhVersion" -> jmhVersion = shared(text(field));
                     case "warmupIterations" -> warmupIterations = integer(field);
-                    case "warmupTime" -> warmupTime = text(field);
+                    case "warmupTime" -> warmupTime = shared(text(field));
                     case "warmupBatchSize" -> warmupBatchSize = integer(field);
                     case "measurementIterations" -> measurementIterations = integer(field);
-                    case "measurementTime" -> measurementTime = text(field);
+                    case "measurementTime" -> measurementTime = shared(text(field));
                     case "measurementBatchSize" -> measurementBatchSize = integer(field);
                     case "params" -> params = params();
                     case "primaryMetric" -> primary = metric(BenchmarkMetric.PRIMARY, BenchmarkMetric.PRIMARY);
@@ -259,9 +311,28 @@ public final class JmhResultReader {
                 issue(InputIssue.BAD_VALUE, line, "run " + benchmark + " has no primary metric; skipped");
                 return;
             }
-            runs.add(new BenchmarkRun(line, benchmark, mode, threads, forks, jvm, jvmArgs, jdkVersion, vmName, vmVersion,
-                    jmhVersion, warmupIterations, warmupTime, warmupBatchSize, measurementIterations, measurementTime,
-                    measurementBatchSize, params, primary, secondary));
+            if (runs.size() >= maxRuns) {
+                if (runsNotKept++ == 0) {
+                    firstNotKeptLine = line;
+                }
+                return;
+            }
+            if (jvmArgs.size() <= 64 && argLists.size() < 10_000) {
+                // immutable, so the run's own List.copyOf keeps this one instance
+                jvmArgs = argLists.computeIfAbsent(List.copyOf(jvmArgs), k -> k);
+            }
+            BenchmarkRun run;
+            try {
+                run = new BenchmarkRun(line, benchmark, mode, threads, forks, jvm, jvmArgs, jdkVersion, vmName,
+                        vmVersion, jmhVersion, warmupIterations, warmupTime, warmupBatchSize, measurementIterations,
+                        measurementTime, measurementBatchSize, params, primary, secondary);
+            } catch (RuntimeException e) {
+                // the run's object was read whole: a value the model refuses costs this run, not the file
+                issue(InputIssue.BAD_VALUE, line, "run " + benchmark + " could not be used (" + e.getMessage()
+                        + "); skipped");
+                return;
+            }
+            runs.add(run);
         }
 
         private void duplicate(String field) throws IOException {
@@ -276,6 +347,7 @@ public final class JmhResultReader {
                 return null;
             }
             Double score = null;
+            long scoreLine = 0;
             Double error = null;
             Double low = null;
             Double high = null;
@@ -293,7 +365,10 @@ public final class JmhResultReader {
                     continue;
                 }
                 switch (field) {
-                    case "score" -> score = number(field);
+                    case "score" -> {
+                        scoreLine = tokenLine();
+                        score = number(field);
+                    }
                     case "scoreError" -> error = number(field);
                     case "scoreConfidence" -> {
                         List<Double> ci = numbers(field);
@@ -306,7 +381,7 @@ public final class JmhResultReader {
                         }
                     }
                     case "scorePercentiles" -> percentiles = percentiles(original);
-                    case "scoreUnit" -> unit = text(field);
+                    case "scoreUnit" -> unit = shared(text(field));
                     case "rawData" -> raw = rawData(original);
                     case "rawDataHistogram" -> histogram = rawDataHistogram(original);
                     default -> p.skipChildren();
@@ -315,7 +390,19 @@ public final class JmhResultReader {
             if (t != JsonToken.END_OBJECT) {
                 throw new JsonEOFException(p, null, "unexpected end of input in a metric");
             }
-            return new BenchmarkMetric(name, original, score, error, low, high, unit, percentiles, raw, histogram);
+            if (score != null && (score.isNaN() || score.isInfinite())) {
+                issue(InputIssue.BAD_VALUE, scoreLine, "the score of '" + original + "' is " + (score.isNaN()
+                        ? "NaN (JMH could not compute it)" : score > 0 ? "infinite" : "minus infinity")
+                        + "; the metric has no score");
+                score = null;
+            }
+            try {
+                return new BenchmarkMetric(name, original, score, error, low, high, unit, percentiles, raw, histogram);
+            } catch (RuntimeException e) {
+                issue(InputIssue.BAD_VALUE, tokenLine(), "metric '" + original + "' could not be used ("
+                        + e.getMessage() + "); ignored");
+                return null;
+            }
         }
 
         SortedMap<String, BenchmarkMetric> secondaries() throws IOException {
@@ -325,8 +412,8 @@ public final class JmhResultReader {
                 return out;
             }
             while (next() == JsonToken.FIELD_NAME) {
-                String original = p.currentName();
-                String name = BenchmarkMetric.normalizeName(original);
+                String original = shared(p.currentName());
+                String name = shared(BenchmarkMetric.normalizeName(original));
                 p.nextToken();
                 if (out.containsKey(name)) {
                     issue(InputIssue.BAD_VALUE, tokenLine(), "secondary metric '" + original + "' has the same name as "
@@ -349,9 +436,9 @@ public final class JmhResultReader {
                 return out;
             }
             while (next() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+                String name = shared(p.currentName());
                 p.nextToken();
-                String v = text(name);
+                String v = shared(text(name));
                 if (v != null && out.putIfAbsent(name, v) != null) {
                     issue(InputIssue.BAD_VALUE, tokenLine(), "param '" + name + "' appears twice; the first is kept");
                 }
@@ -411,6 +498,8 @@ public final class JmhResultReader {
                 return List.of();
             }
             List<List<SampleCounts>> forks = new ArrayList<>();
+            long badPairs = 0;
+            long badPairLine = 0;
             double[] vs = new double[64];
             long[] cs = new long[64];
             while (next() != JsonToken.END_ARRAY) {
@@ -430,9 +519,17 @@ public final class JmhResultReader {
                             wrongType("rawDataHistogram of '" + metric + "'", "[value, count] pairs");
                             continue;
                         }
+                        long pairLine = tokenLine();
                         List<Double> pair = numbersInArray();
-                        if (pair.size() != 2 || pair.get(0).isNaN() || !(pair.get(1) >= 0)
-                                || pair.get(1) != Math.rint(pair.get(1)) || !take(1)) {
+                        if (pair.size() != 2 || pair.get(0).isNaN() || Double.isInfinite(pair.get(0))
+                                || !(pair.get(1) >= 0) || pair.get(1) != Math.rint(pair.get(1))
+                                || pair.get(1) > Long.MAX_VALUE / 2) {
+                            if (badPairs++ == 0) {
+                                badPairLine = pairLine;
+                            }
+                            continue;
+                        }
+                        if (!take(1)) {
                             continue;
                         }
                         if (n == vs.length) {
@@ -446,6 +543,10 @@ public final class JmhResultReader {
                     iterations.add(SampleCounts.of(vs, cs, n));
                 }
                 forks.add(iterations);
+            }
+            if (badPairs > 0) {
+                issue(InputIssue.BAD_VALUE, badPairLine, badPairs + " [value, count] pair(s) of '" + metric
+                        + "' are not a finite value and a whole count from 0 up (a negative count?); ignored");
             }
             return forks;
         }
@@ -486,7 +587,13 @@ public final class JmhResultReader {
         private Double number(String field) throws IOException {
             JsonToken t = p.currentToken();
             if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDoubleValue();
+                double v = p.getDoubleValue();
+                if (Double.isInfinite(v) && isDecimalLiteral(p.getText())) {
+                    issue(InputIssue.BAD_VALUE, tokenLine(), "'" + field + "' is " + excerpt(p.getText())
+                            + ", beyond the range of a double; ignored");
+                    return null;
+                }
+                return v;
             }
             if (t == JsonToken.VALUE_NULL) {
                 return null;
@@ -496,6 +603,10 @@ public final class JmhResultReader {
                 if (v == null) {
                     issue(InputIssue.BAD_VALUE, tokenLine(), "'" + field + "' is not a number: '"
                             + excerpt(p.getText()) + "'");
+                } else if (v.isInfinite() && isDecimalLiteral(p.getText().strip())) {
+                    issue(InputIssue.BAD_VALUE, tokenLine(), "'" + field + "' is " + excerpt(p.getText())
+                            + ", beyond the range of a double; ignored");
+                    return null;
                 }
                 return v;
             }
@@ -537,7 +648,7 @@ public final class JmhResultReader {
             while (next() != JsonToken.END_ARRAY) {
                 String s = text(field);
                 if (s != null) {
-                    out.add(s);
+                    out.add(shared(s));
                 }
             }
             return out;
@@ -603,6 +714,29 @@ public final class JmhResultReader {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** Whether a number is written with digits (1e400), not as one of the spellings of infinity. */
+    private static boolean isDecimalLiteral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int maxRunsFromProperty() {
+        String v = System.getProperty(MAX_RUNS_PROPERTY);
+        if (v == null) {
+            return DEFAULT_MAX_RUNS;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_RUNS;
         }
     }
 

@@ -233,4 +233,82 @@ class BadInputTest {
             assertTrue(p.heap() != null && p.heap().beforeBytes() >= 0, p.toString());
         }
     }
+
+    /** The 1-based number of the first line containing {@code text}. */
+    private static int lineOf(List<String> content, String text) {
+        for (int i = 0; i < content.size(); i++) {
+            if (content.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + text);
+    }
+
+    @Test
+    void impossibleHeaderValuesAreIssuesAndNotUsed() throws IOException {
+        List<String> damaged = new ArrayList<>(lines);
+        int cpus = lineOf(damaged, "] CPUs: ");
+        damaged.set(cpus - 1, damaged.get(cpus - 1).replaceAll("CPUs: .*", "CPUs: 0 total, -1 available"));
+        int region = lineOf(damaged, "] Heap Region Size: ");
+        damaged.set(region - 1, damaged.get(region - 1).replaceAll("Heap Region Size: .*",
+                "Heap Region Size: 99999999999999999999G"));
+        int memory = lineOf(damaged, "] Memory: ");
+        damaged.set(memory - 1, damaged.get(memory - 1).replaceAll("Memory: .*", "Memory: 9000000000000T"));
+        GcLogResult r = GcLogReader.read(write("impossible-header.log", damaged));
+        List<InputIssue> bad = issues(r, InputIssue.BAD_VALUE);
+        assertEquals(List.of((long) memory, (long) cpus, (long) region).stream().sorted().toList(),
+                bad.stream().map(InputIssue::line).sorted().toList(), bad::toString);
+        assertTrue(bad.stream().allMatch(i -> i.source().endsWith("impossible-header.log")));
+        assertEquals(null, r.analysis().setup().cpusTotal());
+        assertEquals(null, r.analysis().setup().cpusAvailable());
+        assertEquals(null, r.analysis().setup().regionSizeBytes());
+        assertEquals(null, r.analysis().setup().memoryBytes());
+        assertEquals(pauses, r.analysis().metrics().pauses().count(), "the rest is read as before");
+
+        damaged.set(cpus - 1, damaged.get(cpus - 1).replaceAll("CPUs: .*", "CPUs: 4 total, 9 available"));
+        GcLogResult more = GcLogReader.read(write("more-available.log", damaged));
+        assertEquals(4, more.analysis().setup().cpusTotal());
+        assertEquals(null, more.analysis().setup().cpusAvailable());
+        assertTrue(issues(more, InputIssue.BAD_VALUE).stream().anyMatch(i -> i.line() == cpus));
+    }
+
+    @Test
+    void uptimeThatStandsStillIsAnIssueAndCoversNoKnownTime() throws IOException {
+        List<String> damaged = new ArrayList<>();
+        for (String l : lines) {
+            damaged.add(l.replaceFirst("\\]\\[[0-9]+\\.[0-9]+s\\]", "][1.000s]"));
+        }
+        assertTrue(damaged.get(damaged.size() - 1).contains("[1.000s]"), damaged.get(damaged.size() - 1));
+        GcLogResult r = GcLogReader.read(write("still.log", damaged));
+        List<InputIssue> bad = issues(r, InputIssue.BAD_VALUE);
+        assertEquals(1, bad.size(), bad::toString);
+        assertTrue(bad.get(0).message().contains("stands still") && bad.get(0).line() > 0, bad.get(0).toString());
+        assertEquals(null, r.analysis().metrics().durationSeconds(), "not 0.0 s beside seconds of pauses");
+        assertEquals(null, r.analysis().metrics().stwFraction());
+        assertEquals(pauses, r.analysis().metrics().pauses().count());
+    }
+
+    @Test
+    void uptimeThatRunsBackwardsIsAnIssue() throws IOException {
+        List<String> damaged = new ArrayList<>();
+        int n = lines.size();
+        for (int i = 0; i < n; i++) {
+            // back from 1.9 s to 1.0 s over the log: never enough for a restart, always against the pauses' order
+            damaged.add(lines.get(i).replaceFirst("\\]\\[[0-9]+\\.[0-9]+s\\]",
+                    String.format(java.util.Locale.ROOT, "][%.3fs]", 1 + 0.9 * (n - i) / n)));
+        }
+        GcLogResult r = GcLogReader.read(write("backwards.log", damaged));
+        assertTrue(issues(r, InputIssue.RESTART).isEmpty(), () -> r.summary().issues().toString());
+        List<InputIssue> bad = issues(r, InputIssue.BAD_VALUE);
+        assertEquals(1, bad.size(), bad::toString);
+        assertTrue(bad.get(0).message().contains("runs backwards"), bad.get(0).toString());
+        assertEquals(pauses, r.analysis().metrics().pauses().count());
+    }
+
+    @Test
+    void theRealLogHasNoValueIssues() {
+        GcLogResult r = GcLogReader.read(log);
+        assertTrue(issues(r, InputIssue.BAD_VALUE).isEmpty(), () -> r.summary().issues().toString());
+        assertTrue(r.analysis().metrics().durationSeconds() > 0);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.jvmadvisor.core.ingest.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jvmadvisor.core.ingest.InputSource;
@@ -135,15 +136,77 @@ class JmhBadInputTest {
     void nonFiniteValuesInEverySpelling() throws Exception {
         JmhResult r = read(String.format(ONE_RUN, "\"+INF\"", "NaN", "\"-INF\"", "Infinity", "\"NaN\"",
                 "\"x\" : { \"score\" : \"-Infinity\", \"scoreUnit\" : \"ms\" }"));
-        assertTrue(r.summary().issues().isEmpty(), r.summary().issues().toString());
         BenchmarkRun run = r.runs().get(0);
-        assertEquals(Double.POSITIVE_INFINITY, run.primary().score());
+        // a score cannot be infinite: it is dropped with an issue on its line; the error and bounds JMH writes
+        // as infinite or NaN when it cannot compute them are kept as they are
+        assertNull(run.primary().score());
+        assertNull(run.secondary("x").orElseThrow().score());
+        assertEquals(List.of(8L, 14L), r.summary().issues().stream().map(InputIssue::line).toList(),
+                r.summary().issues().toString());
+        assertTrue(r.summary().issues().get(0).message().contains("infinite"), r.summary().issues().toString());
         assertNull(run.primary().scoreError());
         assertEquals(Double.NEGATIVE_INFINITY, run.primary().scoreConfidenceLow());
         assertEquals(Double.POSITIVE_INFINITY, run.primary().scoreConfidenceHigh());
         assertEquals(1.0, run.primary().rawData().get(0).get(0));
         assertTrue(run.primary().rawData().get(0).get(1).isNaN()); // kept in its place
-        assertEquals(Double.NEGATIVE_INFINITY, run.secondary("x").orElseThrow().score());
+    }
+
+    @Test
+    void nanAndOverflowingScoresAreIssuesNotValues() throws Exception {
+        String text = corpus("crane4j__jmh-result.json");
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        assertTrue(lines.get(22).contains("\"score\" : 2.7797302031366877"));
+        lines.set(22, lines.get(22).replace("2.7797302031366877", "1e400"));
+        assertTrue(lines.get(83).contains("\"score\" : 0.6475681535326376"));
+        lines.set(83, lines.get(83).replace("0.6475681535326376", "NaN"));
+        lines.set(144, lines.get(144).replace("210.2783606660977", "\"-1e400\""));
+        JmhResult before = read(text);
+        JmhResult r = read(String.join("\n", lines));
+        assertEquals(before.runs().size(), r.runs().size());
+        for (int i = 0; i < 3; i++) {
+            assertNull(r.runs().get(i).primary().score(), "run " + i);
+        }
+        assertEquals(before.runs().get(3).primary().score(), r.runs().get(3).primary().score());
+        assertEquals(List.of(23L, 84L, 145L), r.summary().issues().stream().map(InputIssue::line).toList(),
+                r.summary().issues().toString());
+        assertTrue(r.summary().issues().get(0).message().contains("beyond the range"), r.summary().issues().toString());
+        assertTrue(r.summary().issues().get(1).message().contains("NaN"), r.summary().issues().toString());
+    }
+
+    @Test
+    void negativeSampleCountsAreAnIssue() throws Exception {
+        String text = corpus("hollow__jmh-result.json");
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        assertTrue(lines.get(620).contains("[ 0.017856, 5 ]"));
+        lines.set(620, lines.get(620).replace("[ 0.017856, 5 ]", "[ 0.017856, -5 ]"));
+        JmhResult before = read(text);
+        JmhResult r = read(String.join("\n", lines));
+        assertEquals(before.runs().size(), r.runs().size());
+        InputIssue i = onlyIssue(r);
+        assertEquals(621, i.line());
+        assertTrue(i.message().contains("negative"), i.message());
+    }
+
+    @Test
+    void runsBeyondTheLimitAreCountedNotKept() throws Exception {
+        StringBuilder b = new StringBuilder("[\n");
+        for (int i = 0; i < 30; i++) {
+            b.append(i == 0 ? "" : ",\n").append("{ \"benchmark\" : \"a.B.m").append(i)
+                    .append("\", \"mode\" : \"thrpt\", \"primaryMetric\" : { \"score\" : ").append(i + 1)
+                    .append(", \"scoreUnit\" : \"ops/s\" } }");
+        }
+        Path p = dir.resolve("many.json");
+        Files.writeString(p, b.append("\n]\n"));
+        JmhResult r = JmhResultReader.read(InputSource.of(p), 10);
+        assertEquals(10, r.runs().size());
+        assertEquals("a.B.m9", r.runs().get(9).benchmark());
+        InputIssue i = onlyIssue(r);
+        assertEquals(InputIssue.LIMITED, i.code());
+        assertEquals(12, i.line()); // the eleventh run
+        assertTrue(i.message().contains("30 runs") && i.message().contains(JmhResultReader.MAX_RUNS_PROPERTY),
+                i.message());
+        assertEquals(30, JmhResultReader.read(InputSource.of(p)).runs().size());
+        assertThrows(IllegalArgumentException.class, () -> JmhResultReader.read(InputSource.of(p), 0));
     }
 
     @Test

@@ -183,6 +183,10 @@ final class Cursor {
             return -1;
         }
         long mult = multiplier(s.charAt(unitPos));
+        if (whole > (Long.MAX_VALUE - mult) / mult) {
+            pos = save;
+            return -1; // more bytes than a long holds: no real size
+        }
         pos = unitPos + 1;
         if (pos < end && s.charAt(pos) == 'B' && mult > 1) {
             pos++; // "KB", "MB"

@@ -93,11 +93,23 @@ final class SetupBuilder {
         return colon > 0 && INIT_KEYS.contains(msg.substring(0, colon).trim());
     }
 
-    /** One {@code gc,init} line, {@code Key: value}. */
-    void initLine(String msg) {
+    /** Most CPUs a value may give: no machine the JVM runs on has more. */
+    static final int MAX_CPUS = 1 << 16;
+    /** Largest memory or heap size a value may give, 4 PiB: beyond any machine and ZGC's 16 TiB heap. */
+    static final long MAX_BYTES = 1L << 52;
+    /** Largest region a value may give, 1 GiB: G1 regions go to 512 MiB, Shenandoah's and ZGC's are smaller. */
+    static final long MAX_REGION_BYTES = 1L << 30;
+
+    /**
+     * One {@code gc,init} line, {@code Key: value}.
+     *
+     * @return {@code null}, or what is wrong with a value that was not used (not a size, or impossible: no CPUs,
+     *     more available than there are, a size beyond any machine), for an issue on the line
+     */
+    String initLine(String msg) {
         int colon = msg.indexOf(':');
         if (colon < 0) {
-            return;
+            return null;
         }
         String key = msg.substring(0, colon).trim();
         String value = msg.substring(colon + 1).trim();
@@ -106,19 +118,24 @@ final class SetupBuilder {
                 version(value);
                 break;
             case "CPUs":
+                // "8 total, 8 available"
                 c.set(value);
                 long total = c.integer();
-                if (total >= 0 && c.take(" total, ")) {
-                    long avail = c.integer();
-                    cpusTotal = (int) total;
-                    if (avail >= 0) {
-                        cpusAvailable = (int) avail;
-                    }
+                if (total < 1 || total > MAX_CPUS || !c.take(" total, ")) {
+                    return "CPUs '" + Issues.excerpt(value) + "' is not a count of CPUs from 1 to " + MAX_CPUS
+                            + "; ignored";
                 }
+                long avail = c.integer();
+                if (avail < 1 || avail > total) {
+                    cpusTotal = (int) total;
+                    return "available CPUs in '" + Issues.excerpt(value) + "' are not from 1 to the " + total
+                            + " total; only the total is used";
+                }
+                cpusTotal = (int) total;
+                cpusAvailable = (int) avail;
                 break;
             case "Memory":
-                memoryBytes = size(value);
-                break;
+                return checked(key, value, v -> memoryBytes = v, MAX_BYTES);
             case "Large Page Support":
                 largePages = value;
                 break;
@@ -127,24 +144,20 @@ final class SetupBuilder {
                 break;
             case "Heap Region Size":
             case "Region size in bytes":
-                regionSizeBytes = size(value.matches("\\d+") ? value + "B" : value);
-                break;
+                return checked(key, value.matches("\\d+") ? value + "B" : value, v -> regionSizeBytes = v,
+                        MAX_REGION_BYTES);
             case "Heap Min Capacity":
             case "Min Capacity":
-                heapMin = size(value);
-                break;
+                return checked(key, value, v -> heapMin = v, MAX_BYTES);
             case "Heap Initial Capacity":
             case "Initial Capacity":
-                heapInitial = size(value);
-                break;
+                return checked(key, value, v -> heapInitial = v, MAX_BYTES);
             case "Heap Max Capacity":
             case "Max Capacity":
-                heapMax = size(value);
-                break;
+                return checked(key, value, v -> heapMax = v, MAX_BYTES);
             case "Soft Max Capacity":
             case "Soft Max Heap Size":
-                softMax = size(value);
-                break;
+                return checked(key, value, v -> softMax = v, MAX_BYTES);
             case "Initialize Shenandoah heap":
                 // "1024M initial, 8M min, 1024M max"
                 for (String part : value.split(",")) {
@@ -214,6 +227,28 @@ final class SetupBuilder {
             default:
                 break;
         }
+        return null;
+    }
+
+    /**
+     * A size value: given to {@code set} when it is a size from 1 byte to {@code max}; otherwise not, and what is
+     * wrong is returned. Values that are not sizes at all ("Disabled", text of other JDKs) are left alone.
+     */
+    private String checked(String key, String value, java.util.function.LongConsumer set, long max) {
+        String v = value.trim();
+        Long bytes = size(v);
+        if (bytes == null) {
+            if (!v.isEmpty() && Character.isDigit(v.charAt(0))) {
+                return key + " '" + Issues.excerpt(v) + "' is not a size this reader can hold; ignored";
+            }
+            return null;
+        }
+        if (bytes < 1 || bytes > max) {
+            return key + " " + Issues.excerpt(v) + " is not a possible size (1 byte to " + (max >> 30)
+                    + " GiB); ignored";
+        }
+        set.accept(bytes);
+        return null;
     }
 
     /** {@code Minimum heap 8388608  Initial heap 396361728  Maximum heap 1073741824} (bytes). */

@@ -48,6 +48,11 @@ public final class UnifiedLogParser implements FormatParser {
     private static final int MAX_OPEN_STATES = 256;
     /** Uptime going back by more than this means the JVM restarted. */
     private static final long RESTART_BACKSTEP_NANOS = 1_000_000_000L;
+    /**
+     * How much earlier than the previous pause's end a pause may seem to begin: the decorations are rounded to the
+     * millisecond and the logged durations to the microsecond.
+     */
+    private static final long CLOCK_SLACK_NANOS = 2_000_000L;
     /** A run whose first line is earlier than this uptime started with the log. */
     private static final long JVM_START_UPTIME_NANOS = 2_000_000_000L;
 
@@ -92,6 +97,17 @@ public final class UnifiedLogParser implements FormatParser {
     private long runMaxGcId = -1;
     private long durationNanos;
     private boolean anyTime;
+    // the clock checked against the pauses (checkClock)
+    private long lastPauseTimeline = -1;
+    private long lastPauseBegan;
+    private long lastPauseLine;
+    private long pauseNanosTotal;
+    private long longestPauseNanos;
+    private long clockOverlaps;
+    private String clockSource;
+    private long clockLine;
+    private String clockMessage;
+    private boolean clockUnreliable;
     private boolean nsIsUptime;
     private boolean nsDecided;
 
@@ -472,6 +488,7 @@ public final class UnifiedLogParser implements FormatParser {
             issues.add(source, lineNo, InputIssue.RESTART, "a new JVM run starts here (" + reason + ")");
         }
         run++;
+        lastPauseTimeline = -1;
         runOffset = run == 0 ? 0 : Math.max(0, runLastTimeline);
         runClock = Clock.NONE;
         runFirstTimeline = -1;
@@ -528,6 +545,18 @@ public final class UnifiedLogParser implements FormatParser {
         if (run >= 0) {
             endRun();
         }
+        // the first pause of a log may have begun before its first line: one pause is allowed beyond the span
+        if (anyTime && durationNanos + longestPauseNanos + CLOCK_SLACK_NANOS < pauseNanosTotal) {
+            clockUnreliable = true;
+        }
+        if (clockOverlaps > 0 || clockUnreliable) {
+            String covered = clockUnreliable ? (clockOverlaps > 0 ? "; " : "") + "the time stamps cover "
+                    + seconds(durationNanos) + " s but the pauses add up to " + seconds(pauseNanosTotal)
+                    + " s, so the time covered is not known (no rates or shares)" : "";
+            issues.add(clockSource != null ? clockSource : source, clockLine, InputIssue.BAD_VALUE,
+                    (clockOverlaps > 0 ? clockMessage + " (" + clockOverlaps + " pause(s) like this)" : "")
+                    + covered);
+        }
     }
 
     private Stamp stamp() {
@@ -540,7 +569,48 @@ public final class UnifiedLogParser implements FormatParser {
     }
 
     private void emit(GcEvent event) {
+        if (event instanceof Pause p) {
+            checkClock(p);
+        }
         sink.onEvent(event);
+    }
+
+    /**
+     * Checks a pause against the one logged before it in the run. A pause line is written as the pause ends, so
+     * its time less its duration is when it began. A pause logged earlier than the one before it means the clock
+     * ran backwards; one that began before the previous ended, without containing it (Serial's young collection
+     * that became a full one is logged around it), means the clock stood still. The first such pause gives an
+     * issue with its line, and the covered time is not trusted when the pauses add up to more than it.
+     */
+    private void checkClock(Pause p) {
+        long d = p.durationNanos();
+        pauseNanosTotal = Math.min(Long.MAX_VALUE / 2, pauseNanosTotal + d);
+        longestPauseNanos = Math.max(longestPauseNanos, d);
+        Stamp at = p.at();
+        // the raw clock: the timeline stops at the run's origin when the clock runs back before it
+        long t = at.uptimeNanos() >= 0 ? at.uptimeNanos() : at.epochMillis() >= 0 ? at.epochMillis() * 1_000_000L
+                : at.timelineNanos();
+        if (t < 0) {
+            return;
+        }
+        long slack = CLOCK_SLACK_NANOS + d / 100;
+        if (lastPauseTimeline >= 0) {
+            boolean backwards = t + slack < lastPauseTimeline;
+            boolean contains = t - d <= lastPauseBegan + slack;
+            boolean overlaps = t - d + slack < lastPauseTimeline && !contains;
+            if ((backwards || overlaps) && clockOverlaps++ == 0) {
+                clockSource = source;
+                clockLine = lineNo;
+                clockMessage = backwards ? "this pause is logged at " + seconds(t) + " s, before the pause of line "
+                        + lastPauseLine + " at " + seconds(lastPauseTimeline) + " s: the log's clock runs backwards"
+                        : "this pause, logged at " + seconds(t) + " s after " + seconds(d) + " s, began before the "
+                        + "pause of line " + lastPauseLine + " ended at " + seconds(lastPauseTimeline)
+                        + " s: the log's clock stands still";
+            }
+        }
+        lastPauseTimeline = t;
+        lastPauseBegan = t - d;
+        lastPauseLine = lineNo;
     }
 
     private void gcActivity(long id) {
@@ -1383,6 +1453,13 @@ public final class UnifiedLogParser implements FormatParser {
     // ------------------------------------------------------------------------------------------
     // lines without a GC id
 
+    private void initLine(String msg) {
+        String bad = setup.initLine(msg);
+        if (bad != null) {
+            issues.add(source, lineNo, InputIssue.BAD_VALUE, bad);
+        }
+    }
+
     private boolean handleOther(TagSet tags, String msg) {
         if (tags != null && tags.is("gc,init") || msg.startsWith("Version: ")
                 || (tags == null && SetupBuilder.isInitLine(msg))) {
@@ -1394,7 +1471,7 @@ public final class UnifiedLogParser implements FormatParser {
             if (msg.startsWith("Version: ")) {
                 initMarker();
             }
-            setup.initLine(msg);
+            initLine(msg);
             return true;
         }
         if (msg.startsWith("Using ")) {
@@ -1422,7 +1499,7 @@ public final class UnifiedLogParser implements FormatParser {
             return true;
         }
         if (msg.startsWith("Heap region size: ")) {
-            setup.initLine("Heap Region Size: " + msg.substring("Heap region size: ".length()));
+            initLine("Heap Region Size: " + msg.substring("Heap region size: ".length()));
             return true;
         }
         if (msg.startsWith("Entering safepoint region: ")) {
@@ -1685,7 +1762,7 @@ public final class UnifiedLogParser implements FormatParser {
     /** Time covered by the input, summed over runs; valid after {@link #endOfInput()}. */
     @Override
     public long durationNanos() {
-        return anyTime ? durationNanos : -1;
+        return anyTime && !clockUnreliable ? durationNanos : -1;
     }
 
     /** JVM runs seen. */

@@ -4,9 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleHistogramIterationValue;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Decodes the base64 histogram field of an interval line with HdrHistogram, after checking the
@@ -86,11 +89,39 @@ public final class HistogramDecoder {
             // the library signals bad content with IllegalArgumentException, buffer and index exceptions
             throw new BadHistogramException("the histogram could not be decoded (" + e + ")");
         }
-        long total = h instanceof Histogram hh ? hh.getTotalCount() : ((DoubleHistogram) h).getTotalCount();
-        if (total < 0) {
-            throw new BadHistogramException("the histogram's counts overflow");
-        }
+        checkCounts(h);
         return h;
+    }
+
+    /**
+     * Checks every counter: none negative, and their sum a {@code long}. The library sums the counters
+     * without a check, so a flipped bit in one counter gives a total that wrapped, or one counter below
+     * zero hidden in a positive total.
+     */
+    private static void checkCounts(EncodableHistogram h) throws BadHistogramException {
+        long total = 0;
+        try {
+            if (h instanceof AbstractHistogram a) {
+                for (HistogramIterationValue v : a.allValues()) {
+                    total = Math.addExact(total, nonNegative(v.getCountAtValueIteratedTo(), v.getValueIteratedTo()));
+                }
+            } else {
+                for (DoubleHistogramIterationValue v : ((DoubleHistogram) h).allValues()) {
+                    total = Math.addExact(total, nonNegative(v.getCountAtValueIteratedTo(), v.getValueIteratedTo()));
+                }
+            }
+        } catch (ArithmeticException e) {
+            throw new BadHistogramException("the histogram's counts overflow (their sum exceeds " + Long.MAX_VALUE
+                    + ")");
+        }
+    }
+
+    private static long nonNegative(long count, double value) throws BadHistogramException {
+        if (count < 0) {
+            throw new BadHistogramException("the histogram has a negative count (" + count + " at value " + value
+                    + ")");
+        }
+        return count;
     }
 
     /** Checks the compressed integer histogram that starts at {@code off}. */

@@ -41,6 +41,17 @@ public final class IntervalLogParser implements ByteLineReader.LineConsumer {
     static final double MIN_EPOCH_SECONDS = 946_684_800.0;
     /** Latest absolute time accepted: 2200-01-01. */
     static final double MAX_EPOCH_SECONDS = 7_258_118_400.0;
+    /**
+     * Most values an interval may hold per second of its length (at least one second): ten per nanosecond, far
+     * beyond any recorder (recording one value takes nanoseconds per thread). A count above it is corrupt: one
+     * flipped bit of a counter gives 2^62.
+     */
+    static final double MAX_VALUES_PER_SECOND = 1e10;
+    /**
+     * How far before the log's start an interval may begin: a recorder created just before the log's base time
+     * gives a slightly negative start.
+     */
+    static final double MAX_EARLY_SECONDS = 1.0;
     /** Most distinct tags kept; each holds a merged histogram. */
     public static final int MAX_TAGS = 100;
     static final int MAX_TAG_CHARS = 200;
@@ -246,6 +257,14 @@ public final class IntervalLogParser implements ByteLineReader.LineConsumer {
             pendingCuttable = true;
             return;
         }
+        long count = h instanceof Histogram hh ? hh.getTotalCount() : ((DoubleHistogram) h).getTotalCount();
+        double mostValues = MAX_VALUES_PER_SECOND * Math.max(1.0, length);
+        if (count > mostValues) {
+            rejectInterval(lineNumber, InputIssue.BAD_VALUE, "the histogram holds " + count + " values in "
+                    + length + " s, more than " + String.format(java.util.Locale.ROOT, "%.0e", MAX_VALUES_PER_SECOND)
+                    + " a second any recorder can take (a corrupt count?); the interval is skipped");
+            return;
+        }
         if (!decided) {
             decide(t);
         }
@@ -263,12 +282,22 @@ public final class IntervalLogParser implements ByteLineReader.LineConsumer {
             return;
         }
         double startSeconds = abs != null ? SeriesBuilder.round(abs - originSec) : t;
+        if (startSeconds < -MAX_EARLY_SECONDS) {
+            rejectInterval(lineNumber, InputIssue.BAD_VALUE, "start " + f.get(i) + " is " + (-startSeconds)
+                    + " s before the log's start; the interval is skipped");
+            return;
+        }
         Long startMs = abs == null ? null : Math.round(abs * 1000);
         Long originMs = originSec == null ? null : Math.round(originSec * 1000);
         SeriesBuilder.Added added = series.add(lineNumber, startSeconds, startMs, originMs, length, h);
         if (added == SeriesBuilder.Added.KIND_MISMATCH) {
             rejectInterval(lineNumber, InputIssue.BAD_VALUE, "integer and double histograms are mixed in "
                     + (tag == null ? "the untagged series" : "tag " + tag) + "; the interval is skipped");
+            return;
+        }
+        if (added == SeriesBuilder.Added.COUNT_OVERFLOW) {
+            rejectInterval(lineNumber, InputIssue.BAD_VALUE, "the series' count would pass " + Long.MAX_VALUE
+                    + " with this interval's " + count + " values; the interval is skipped");
             return;
         }
         if (added == SeriesBuilder.Added.WINDOW_CLOSED) {
@@ -423,12 +452,22 @@ public final class IntervalLogParser implements ByteLineReader.LineConsumer {
     }
 
     /** The log read so far. */
+    /** Adds a series; a defect of ours in one series costs that series, with an issue, not the log. */
+    private void buildSeries(SeriesBuilder b, List<LatencySeries> out) {
+        try {
+            out.add(b.build(unit));
+        } catch (RuntimeException e) {
+            issues.add(source, 0, InputIssue.INTERNAL_ERROR, "the series " + (b.tag() == null ? "without a tag"
+                    : "of tag " + b.tag()) + " could not be summarised (" + e + "); please report this");
+        }
+    }
+
     public LatencyLog build() {
         List<LatencySeries> series = new ArrayList<>();
         if (untagged != null) {
-            series.add(untagged.build(unit));
+            buildSeries(untagged, series);
         }
-        new TreeMap<>(byTag).values().forEach(b -> series.add(b.build(unit)));
+        new TreeMap<>(byTag).values().forEach(b -> buildSeries(b, series));
         Double ratio = null;
         for (Map.Entry<Integer, Integer> e : ratioVotes.entrySet()) {
             if (e.getValue() * 2 > ratioSamples) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.EncodableHistogram;
 
 /**
@@ -30,7 +32,9 @@ public final class SeriesBuilder {
         /** Counted in the series, but its window had closed. */
         WINDOW_CLOSED,
         /** Not counted: integer and double histograms mixed in one series. */
-        KIND_MISMATCH
+        KIND_MISMATCH,
+        /** Not counted: the series' count would pass {@code Long.MAX_VALUE}. */
+        COUNT_OVERFLOW
     }
 
     private final String tag;
@@ -65,6 +69,10 @@ public final class SeriesBuilder {
      */
     public Added add(long line, double startSeconds, Long startEpochMillis, Long originEpochMillis,
             Double lengthSeconds, EncodableHistogram h) {
+        long n = h instanceof AbstractHistogram a ? a.getTotalCount() : ((DoubleHistogram) h).getTotalCount();
+        if (n < 0 || overall.count() > Long.MAX_VALUE - n) {
+            return Added.COUNT_OVERFLOW;
+        }
         if (!overall.add(h)) {
             return Added.KIND_MISMATCH;
         }
@@ -94,6 +102,11 @@ public final class SeriesBuilder {
         closed.add(new LatencyWindow(round(start), windowSeconds, startMs, e.getValue().intervals,
                 e.getValue().merge.summary()));
         lastClosedIndex = Math.max(lastClosedIndex, index);
+    }
+
+    /** The series' tag, or {@code null}. */
+    public String tag() {
+        return tag;
     }
 
     /** Values in the series so far. */

@@ -9,7 +9,6 @@ import io.github.jvmadvisor.core.model.JvmConfig;
 import io.github.jvmadvisor.core.model.JvmFlag;
 import io.github.jvmadvisor.core.model.Machine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,8 @@ import jdk.jfr.consumer.RecordedEvent;
  * origin, GC and heap configuration, CPU, memory, the container, and flag changes at run time.
  */
 public final class ConfigCollector implements JfrSink {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigCollector.class);
 
     private static final Set<String> TYPES = Set.of("jdk.JVMInformation", "jdk.IntFlag", "jdk.UnsignedIntFlag",
             "jdk.LongFlag", "jdk.UnsignedLongFlag", "jdk.BooleanFlag", "jdk.DoubleFlag", "jdk.StringFlag",
@@ -60,6 +61,9 @@ public final class ConfigCollector implements JfrSink {
     private String os;
     private ContainerLimits container;
     private String javaVersionProperty;
+    /** System properties with a space in their value: they confirm -D arguments when splitting (bounded). */
+    private final Map<String, String> spacedProperties = new TreeMap<>();
+    private List<String> ambiguousArguments = List.of();
 
     @Override
     public Set<String> eventTypes() {
@@ -124,8 +128,13 @@ public final class ConfigCollector implements JfrSink {
                 os = firstLine(Fields.str(e, "osVersion"));
                 break;
             case "jdk.InitialSystemProperty":
-                if ("java.version".equals(Fields.str(e, "key"))) {
-                    javaVersionProperty = Fields.str(e, "value");
+                String key = Fields.str(e, "key");
+                String value = Fields.str(e, "value");
+                if ("java.version".equals(key)) {
+                    javaVersionProperty = value;
+                }
+                if (key != null && value != null && value.indexOf(' ') >= 0 && spacedProperties.size() < 1000) {
+                    spacedProperties.putIfAbsent(key, value);
                 }
                 break;
             case "jdk.ContainerConfiguration": {
@@ -243,6 +252,14 @@ public final class ConfigCollector implements JfrSink {
         }
     }
 
+    /**
+     * Arguments that {@link #config()} rebuilt from several space-separated words with no recorded value to
+     * confirm them (an argument with a space, or a bare word where none belongs); empty when the split is sure.
+     */
+    public List<String> ambiguousArguments() {
+        return ambiguousArguments;
+    }
+
     /** Whether any configuration event was seen. */
     public boolean any() {
         return vmVersion != null || !flags.isEmpty() || youngCollector != null || hwThreads > 0 || physical > 0;
@@ -251,8 +268,17 @@ public final class ConfigCollector implements JfrSink {
     /** The configuration. */
     public JvmConfig config() {
         Collector c = collector();
-        List<String> args = arguments == null || arguments.isBlank() ? List.of()
-                : Arrays.asList(arguments.trim().split("\\s+"));
+        // JFR has the arguments only joined with spaces: split them back with the recorded flag values and
+        // system properties, so that "-XX:OnOutOfMemoryError=kill -9 %p" stays one argument
+        JoinedArguments.Split split = JoinedArguments.split(arguments, name -> {
+            JvmFlag f = flags.get(name);
+            return f == null ? null : f.value();
+        }, spacedProperties::get);
+        List<String> args = split.arguments();
+        if (!split.ambiguous().isEmpty() && ambiguousArguments.isEmpty()) {
+            LOG.warn("the recorded JVM arguments could only be split by guessing at {}", split.ambiguous());
+        }
+        ambiguousArguments = split.ambiguous();
         Machine machine = new Machine(hwThreads > 0 ? hwThreads : null, cores > 0 ? cores : null,
                 sockets > 0 ? sockets : null, cpu, physical > 0 ? physical : null, swap >= 0 ? swap : null, null, os);
         return new JvmConfig(List.of("jfr"), version(), feature(), vmName, c, generational(c), args, flags, container,

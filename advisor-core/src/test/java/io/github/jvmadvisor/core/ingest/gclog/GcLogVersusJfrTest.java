@@ -96,7 +96,7 @@ class GcLogVersusJfrTest {
         // allocation rate: an estimate from heap occupancy around collections, checked against JFR's exact
         // per-thread allocation counters. Measured ratios log/JFR with the counters over the recording's first to
         // last pause, at load 4 on the 2-CPU host: Serial, Parallel 1.03 to 1.04, G1 1.08 to 1.14, Shenandoah 1.02
-        // to 1.13, generational ZGC 1.00, non-generational ZGC 1.46 (ZGC's log allows less: concurrent cycles free
+        // to 1.13, generational ZGC 1.00, non-generational ZGC 1.46 (ZGC gets 60 %: its log allows less: concurrent cycles free
         // memory that is reallocated before the next cycle sees it, and a stalled workload makes that worse). The
         // bounds leave room for a noisy machine and still catch a factor of two.
         // over the same span: the log's rate runs from the first collection to the last (start-up allocation is
@@ -108,7 +108,7 @@ class GcLogVersusJfrTest {
                 : (f.pauses.get(f.pauses.size() - 1).start().toEpochMilli() - f.pauses.get(0).start().toEpochMilli()) / 1000.0;
         double jfrRate = f.allocatedBytes / (pausedSpan > 1 ? pausedSpan : jfrSeconds);
         double logRate = r.analysis().metrics().allocationRateBytesPerSec();
-        double tolerance = "ZGC".equals(collector) ? 0.50 : 0.25;
+        double tolerance = "ZGC".equals(collector) ? 0.60 : 0.25;
         assertTrue(Math.abs(logRate / jfrRate - 1) <= tolerance, String.format(java.util.Locale.ROOT,
                 "allocation rate: log %.0f MB/s vs JFR %.0f MB/s", logRate / 1048576, jfrRate / 1048576));
         // collections, each once, checked against the recording's jdk.GarbageCollection events. Those are one per

@@ -53,7 +53,12 @@ final class AdviceChecks {
 
     /** Analyses {@code file} and checks the analysis, the advice and every format. */
     static void all(Path file) {
-        Evidence e = Fuzz.analyze(file);
+        all(java.util.List.of(file));
+    }
+
+    /** Analyses the files together and checks the analysis, the advice and every format. */
+    static void all(java.util.List<Path> files) {
+        Evidence e = Fuzz.analyze(files);
         Fuzz.analysisOutputsAreSound(e);
         advice(e);
     }

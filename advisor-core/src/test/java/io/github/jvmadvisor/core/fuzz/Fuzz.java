@@ -185,7 +185,7 @@ public final class Fuzz {
         }
         List<Mutation.Edit> edits = new ArrayList<>();
         for (int i = 1 + r.nextInt(3); i > 0; i--) {
-            edits.add(switch (r.nextInt(8)) {
+            edits.add(switch (r.nextInt(10)) {
                 case 0 -> new Mutation.Truncate(r.nextDouble());
                 case 1 -> new Mutation.BitFlips(r.nextLong(), 1 + r.nextInt(16));
                 case 2 -> new Mutation.Insert(r.nextDouble(), r.nextLong(), 1 + r.nextInt(64));
@@ -193,7 +193,16 @@ public final class Fuzz {
                 case 4 -> new Mutation.DuplicateLines(r.nextLong(), 1 + r.nextInt(5));
                 case 5 -> new Mutation.ShuffleLines(r.nextDouble(), r.nextLong(), 2 + r.nextInt(49));
                 case 6 -> new Mutation.GarbageLines(r.nextLong(), 1 + r.nextInt(8));
-                default -> new Mutation.HugeLine(r.nextDouble(), 70_000 + r.nextInt(3_000_000));
+                case 7 -> new Mutation.HugeLine(r.nextDouble(), 70_000 + r.nextInt(3_000_000));
+                case 8 -> new Mutation.ExtremeNumbers(r.nextLong(), 1 + r.nextInt(6));
+                default -> new Mutation.HeaderLong(Mutation.HeaderLong.JFR_FIELDS[r.nextInt(7)],
+                        switch (r.nextInt(5)) {
+                            case 0 -> 0;
+                            case 1 -> -1;
+                            case 2 -> Long.MAX_VALUE;
+                            case 3 -> Long.MIN_VALUE;
+                            default -> r.nextLong();
+                        });
             });
         }
         Mutation.Wrap[] w = Mutation.Wrap.values();
@@ -238,8 +247,13 @@ public final class Fuzz {
 
     /** Reads the file within {@link #BOUND}; nothing may escape. */
     public static Evidence analyze(Path file) {
-        return assertTimeoutPreemptively(BOUND, () -> assertDoesNotThrow(() -> Analyzer.analyze(List.of(file)),
-                "Analyzer.analyze threw on " + file));
+        return analyze(List.of(file));
+    }
+
+    /** Reads the files together within {@link #BOUND}; nothing may escape. */
+    public static Evidence analyze(List<Path> files) {
+        return assertTimeoutPreemptively(BOUND, () -> assertDoesNotThrow(() -> Analyzer.analyze(files),
+                "Analyzer.analyze threw on " + files));
     }
 
     /** Which plain cut of a valid input of some kind must show as an issue. */

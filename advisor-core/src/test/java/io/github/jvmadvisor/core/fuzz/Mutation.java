@@ -195,6 +195,65 @@ public record Mutation(List<Edit> edits, Wrap wrap, double cutAt) {
         }
     }
 
+    /** Values that break what a number means: zero, negative, overflowing, not finite, absurdly long. */
+    static final List<String> EXTREME_NUMBERS = List.of("0", "-1", "-0.0", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775808", "NaN", "Infinity", "1e400", "99999999999999999999", "0.000000000000000000001");
+
+    /** Replaces {@code count} random runs of digits with extreme numbers (counts, sizes, times, scores). */
+    public record ExtremeNumbers(long seed, int count) implements Edit {
+        @Override
+        public byte[] apply(byte[] in) {
+            List<int[]> runs = new ArrayList<>();
+            for (int i = 0; i < in.length; i++) {
+                if (in[i] >= '0' && in[i] <= '9') {
+                    int start = i;
+                    while (i < in.length && (in[i] >= '0' && in[i] <= '9' || in[i] == '.')) {
+                        i++;
+                    }
+                    runs.add(new int[] {start, i});
+                }
+            }
+            if (runs.isEmpty()) {
+                return in;
+            }
+            Random r = new Random(seed);
+            java.util.TreeMap<Integer, int[]> chosen = new java.util.TreeMap<>();
+            for (int k = 0; k < count; k++) {
+                int[] run = runs.get(r.nextInt(runs.size()));
+                chosen.put(run[0], run);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 32 * count);
+            int at = 0;
+            for (int[] run : chosen.values()) {
+                out.write(in, at, run[0] - at);
+                byte[] v = EXTREME_NUMBERS.get(r.nextInt(EXTREME_NUMBERS.size())).getBytes(StandardCharsets.US_ASCII);
+                out.write(v, 0, v.length);
+                at = run[1];
+            }
+            out.write(in, at, in.length - at);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Writes a big-endian long at {@code offset}: on a JFR recording, a field of the first chunk header
+     * (8 chunk size, 16 constant pool offset, 24 metadata offset, 32 start time, 40 duration, 48 start ticks,
+     * 56 ticks per second) set to an absurd value.
+     */
+    public record HeaderLong(int offset, long value) implements Edit {
+        /** The chunk header's long fields. */
+        static final int[] JFR_FIELDS = {8, 16, 24, 32, 40, 48, 56};
+
+        @Override
+        public byte[] apply(byte[] in) {
+            byte[] b = in.clone();
+            for (int i = 0; i < 8 && offset + i < b.length; i++) {
+                b[offset + i] = (byte) (value >>> (56 - 8 * i));
+            }
+            return b;
+        }
+    }
+
     /** The lines, each with its line end (the last may have none). */
     static List<byte[]> lines(byte[] in) {
         List<byte[]> out = new ArrayList<>();

@@ -2,6 +2,9 @@ package io.github.jvmadvisor.cli.fuzz;
 
 import io.github.jvmadvisor.core.fuzz.Fuzz;
 import io.github.jvmadvisor.core.fuzz.Fuzz.Try;
+import io.github.jvmadvisor.jmh.compare.ComparisonRender;
+import io.github.jvmadvisor.jmh.compare.ComparisonReport;
+import io.github.jvmadvisor.jmh.compare.JmhComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * Fuzzing the whole pipeline: a damaged real input of any kind (GC log, JFR recording, hlog, JMH result) is
  * analysed, advised on by all the rules and rendered in every advice format, and each step must pass
  * {@link AdviceChecks}; then damaged inputs of every kind together, as a user gives a GC log with a recording
- * and latency logs. The readers alone are fuzzed in advisor-core ({@code FuzzReadersTest}); tries and seeds as
+ * and latency logs; and {@code compare} of a JMH result with a damaged copy. The readers alone are fuzzed in advisor-core ({@code FuzzReadersTest}); tries and seeds as
  * there ({@code -Djvmadvisor.fuzz.tries=N}, {@code -Djvmadvisor.fuzz.seed=S}; docs/fuzzing.md).
  */
 class FuzzAdviceTest {
@@ -37,6 +40,27 @@ class FuzzAdviceTest {
             List<Try> group = kinds.stream().map(k -> k.get(n)).toList();
             return DynamicTest.dynamicTest("together #" + n + " " + group, () -> together(group));
         });
+    }
+
+    /**
+     * {@code compare} of a real JMH result (the baseline) with a damaged copy, a quarter as many tries as
+     * {@link #advice()}: within the bound, nothing thrown, and text, Markdown and JSON sound.
+     */
+    @TestFactory
+    Stream<DynamicTest> compare() {
+        return Fuzz.draw("compare", Fuzz.jmhResults()).stream().limit(Fuzz.tries() / 4)
+                .map(t -> DynamicTest.dynamicTest(t.toString(), () -> Fuzz.run(t, damaged -> {
+                    Path base = Files.write(damaged.resolveSibling("baseline.json"), t.seed().plain());
+                    try {
+                        ComparisonReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Fuzz.BOUND,
+                                () -> new JmhComparison().compare(List.of(base, damaged)));
+                        Fuzz.noControlCharacters("compare text", ComparisonRender.text(r));
+                        AdviceChecks.markdown(ComparisonRender.markdown(r));
+                        Fuzz.isJson("compare JSON", ComparisonRender.json(r));
+                    } finally {
+                        Files.deleteIfExists(base);
+                    }
+                })));
     }
 
     private static void together(List<Try> group) throws Exception {

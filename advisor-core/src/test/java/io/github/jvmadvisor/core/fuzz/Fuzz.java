@@ -3,13 +3,11 @@ package io.github.jvmadvisor.core.fuzz;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jvmadvisor.core.Analyzer;
 import io.github.jvmadvisor.core.model.Evidence;
-import io.github.jvmadvisor.core.model.InputIssue;
 import io.github.jvmadvisor.core.report.AnalysisJson;
 import io.github.jvmadvisor.core.report.AnalysisText;
 import io.github.jvmadvisor.core.testing.SharedCorpus;
@@ -19,12 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
-import java.util.ArrayList;
-import java.util.Random;
 
 /**
  * The fuzzing suite's shared parts: the seed inputs (real files of the corpus and the bundled example), the
@@ -70,11 +68,17 @@ public final class Fuzz {
         return p;
     }
 
-    /** Unified GC logs of several collectors: the bundled G1 example and corpus logs of Serial, Parallel, ZGC, Shenandoah. */
+    /**
+     * Unified GC logs of several collectors: the bundled G1 example and corpus logs of Serial, Parallel, ZGC,
+     * Shenandoah; the example alone when the corpus is absent.
+     */
     public static List<Seed> gcLogs() {
-        Path g = SharedCorpus.require().resolve("gclog").resolve("generated");
-        return List.of(seed(projectRoot().resolve("examples/g1-small-heap/gc.log.gz"), ".log"),
-                seed(g.resolve("jdk17-serial-default.log.gz"), ".log"),
+        Seed example = seed(projectRoot().resolve("examples/g1-small-heap/gc.log.gz"), ".log");
+        if (SharedCorpus.dir() == null) {
+            return List.of(example);
+        }
+        Path g = SharedCorpus.dir().resolve("gclog").resolve("generated");
+        return List.of(example, seed(g.resolve("jdk17-serial-default.log.gz"), ".log"),
                 seed(g.resolve("jdk25-parallel-default.log.gz"), ".log"),
                 seed(g.resolve("jdk17-zgc-default.log.gz"), ".log"),
                 seed(g.resolve("jdk25-shenandoah-default.log.gz"), ".log"));
@@ -103,13 +107,14 @@ public final class Fuzz {
                 seed(j.resolve("github-action-benchmark__jmh_output.json"), ".json"));
     }
 
-    /** Every seed of every kind. */
+    /** Every seed of every kind; the bundled example alone when the corpus is absent. */
     public static List<Seed> all() {
-        List<Seed> all = new java.util.ArrayList<>();
-        all.addAll(gcLogs());
-        all.addAll(recordings());
-        all.addAll(hlogs());
-        all.addAll(jmhResults());
+        List<Seed> all = new ArrayList<>(gcLogs());
+        if (SharedCorpus.dir() != null) {
+            all.addAll(recordings());
+            all.addAll(hlogs());
+            all.addAll(jmhResults());
+        }
         return all;
     }
 

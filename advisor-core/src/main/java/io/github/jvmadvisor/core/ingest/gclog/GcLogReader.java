@@ -82,6 +82,13 @@ public final class GcLogReader {
             try (InputStream in = src.open()) {
                 reader = new ByteLineReader(in);
                 reader.readAll(parser);
+                if (reader.endedWithoutNewline()) {
+                    // every unified logging line ends with a line end: a last line without one was cut (a
+                    // copy stopped early, a disk full) or is still being written; it was read as it is
+                    issues.add(src.name(), reader.lineNumber(), InputIssue.TRUNCATED, "the last line ("
+                            + reader.lineNumber() + ") has no line end: the log was cut there, is still being written"
+                            + " or was edited; it was read as it is");
+                }
             } catch (InputLimitException e) {
                 issues.add(src.name(), reader == null ? 0 : reader.lineNumber(), InputIssue.LIMIT_REACHED,
                         e.getMessage() + (reader == null ? "" : "; the " + reader.lineNumber()

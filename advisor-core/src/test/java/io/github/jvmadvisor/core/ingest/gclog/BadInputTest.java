@@ -166,6 +166,12 @@ class BadInputTest {
         GcLogResult r = GcLogReader.read(p);
         assertTrue(r.summary().unknownLines() <= 1, "at most the cut last line");
         assertEquals(pauses - 1, r.analysis().metrics().pauses().count(), "all but the cut pause");
+        // the cut is said, at the cut line (found by the fuzzing suite: it was silent)
+        List<InputIssue> cut = issues(r, InputIssue.TRUNCATED);
+        assertEquals(1, cut.size(), r.summary().issues().toString());
+        assertEquals(last + 1, cut.get(0).line());
+        // the same log whole ends with a line end and has no such issue
+        assertTrue(issues(GcLogReader.read(log), InputIssue.TRUNCATED).isEmpty());
     }
 
     @Test

@@ -32,11 +32,59 @@ class WarmupTailTest {
     static Evidence cold;
     static double ratio;
 
+    /** The fixture's own warm-up ratio, measured here, not by the rule under test. */
+    static double fixtureRatio;
+
     @BeforeAll
     static void run() throws Exception {
-        ChildJvm.run(Jdks.current(), dir, List.of("-Xmx128m"), WarmupWorkload.class, List.of(dir.toString(), "30", "100"),
-                120).requireSuccess();
-        cold = Advice.of(List.of(dir.resolve("warmup.hlog")), null, null, null, 17);
+        // how cold the start looks depends on the host: on an idle 2-CPU host C2 compiled the request fast enough
+        // that one run in two had a warm-up p99 under 3 times the steady one (4.0 in the other); the run is
+        // repeated, up to 3 times, until the log itself shows a tail of at least 3.5, and the tests skip if none does
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ChildJvm.run(Jdks.current(), dir, List.of("-Xmx128m"), WarmupWorkload.class,
+                    List.of(dir.toString(), "30", "100"), 120).requireSuccess();
+            cold = Advice.of(List.of(dir.resolve("warmup.hlog")), null, null, null, 17);
+            fixtureRatio = warmupRatio(cold, 0.3);
+            if (fixtureRatio >= 3.5) {
+                break;
+            }
+        }
+    }
+
+    /** The highest interval p99 of the first {@code seconds} over the median interval p99 after them. */
+    static double warmupRatio(Evidence e, double seconds) {
+        double best = 0;
+        for (var log : e.latency()) {
+            for (var series : log.series()) {
+                var used = series.intervals().stream().filter(i -> i.summary().count() > 0 && i.summary().p99() != null)
+                        .toList();
+                if (used.size() < 2) {
+                    continue;
+                }
+                double t0 = used.get(0).startSeconds();
+                double warm = 0;
+                java.util.List<Double> steady = new java.util.ArrayList<>();
+                for (var i : used) {
+                    if (i.startSeconds() - t0 <= seconds) {
+                        warm = Math.max(warm, i.summary().p99());
+                    } else {
+                        steady.add(i.summary().p99());
+                    }
+                }
+                if (!steady.isEmpty()) {
+                    steady.sort(null);
+                    double median = steady.get(steady.size() / 2);
+                    best = median > 0 ? Math.max(best, warm / median) : best;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The tests that need a cold start skip when the fixture has none. */
+    static void coldEnough() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixtureRatio >= 3.5,
+                "three runs of the workload never started cold enough here (warm-up p99 ratio " + fixtureRatio + ")");
     }
 
     static Report run(int jdk, String ratio) {
@@ -54,6 +102,7 @@ class WarmupTailTest {
 
     @Test
     void aColdStartTailRecommendsDynamicCdsOn17() {
+        coldEnough();
         Report r = run(17, null);
         Finding f = Advice.only(r);
         double q = figure(f, "warm-up p99 ratio");
@@ -67,6 +116,7 @@ class WarmupTailTest {
 
     @Test
     void onJdk21TheJvmCreatesTheArchive() {
+        coldEnough();
         Report r = run(21, null);
         assertEquals(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=app.jsa"),
                 r.recommendations().get(0).flags());
@@ -74,6 +124,7 @@ class WarmupTailTest {
 
     @Test
     void onJdk25ItIsTheOneStepAotCache() {
+        coldEnough();
         Report r = run(25, null);
         assertEquals(List.of("-XX:AOTCache=app.aot"), r.recommendations().get(0).flags());
         assertTrue(r.recommendations().get(0).action().contains("-XX:AOTCacheOutput=app.aot"));
@@ -82,6 +133,7 @@ class WarmupTailTest {
 
     @Test
     void onJdk24WithoutAJdk24CatalogueTheStepsAreAnAction() {
+        coldEnough();
         Report r = run(24, null);
         Finding f = Advice.only(r);
         // the catalogue for 24 is 21's, which has no AOT flags: the steps are given as an action

@@ -44,41 +44,11 @@ class WarmupTailTest {
             ChildJvm.run(Jdks.current(), dir, List.of("-Xmx128m"), WarmupWorkload.class,
                     List.of(dir.toString(), "30", "100"), 120).requireSuccess();
             cold = Advice.of(List.of(dir.resolve("warmup.hlog")), null, null, null, 17);
-            fixtureRatio = warmupRatio(cold, 0.3);
+            fixtureRatio = Advice.warmupRatio(cold, 0.3);
             if (fixtureRatio >= 3.5) {
                 break;
             }
         }
-    }
-
-    /** The highest interval p99 of the first {@code seconds} over the median interval p99 after them. */
-    static double warmupRatio(Evidence e, double seconds) {
-        double best = 0;
-        for (var log : e.latency()) {
-            for (var series : log.series()) {
-                var used = series.intervals().stream().filter(i -> i.summary().count() > 0 && i.summary().p99() != null)
-                        .toList();
-                if (used.size() < 2) {
-                    continue;
-                }
-                double t0 = used.get(0).startSeconds();
-                double warm = 0;
-                java.util.List<Double> steady = new java.util.ArrayList<>();
-                for (var i : used) {
-                    if (i.startSeconds() - t0 <= seconds) {
-                        warm = Math.max(warm, i.summary().p99());
-                    } else {
-                        steady.add(i.summary().p99());
-                    }
-                }
-                if (!steady.isEmpty()) {
-                    steady.sort(null);
-                    double median = steady.get(steady.size() / 2);
-                    best = median > 0 ? Math.max(best, warm / median) : best;
-                }
-            }
-        }
-        return best;
     }
 
     /** The tests that need a cold start skip when the fixture has none. */

@@ -73,4 +73,34 @@ public final class Advice {
         return r.recommendations().stream().filter(x -> x.changes().stream().anyMatch(c -> c.name().equals(flag)))
                 .findFirst();
     }
+
+    /** The highest interval p99 of the first {@code seconds} over the median interval p99 after them. */
+    public static double warmupRatio(Evidence e, double seconds) {
+        double best = 0;
+        for (var log : e.latency()) {
+            for (var series : log.series()) {
+                var used = series.intervals().stream().filter(i -> i.summary().count() > 0 && i.summary().p99() != null)
+                        .toList();
+                if (used.size() < 2) {
+                    continue;
+                }
+                double t0 = used.get(0).startSeconds();
+                double warm = 0;
+                java.util.List<Double> steady = new java.util.ArrayList<>();
+                for (var i : used) {
+                    if (i.startSeconds() - t0 <= seconds) {
+                        warm = Math.max(warm, i.summary().p99());
+                    } else {
+                        steady.add(i.summary().p99());
+                    }
+                }
+                if (!steady.isEmpty()) {
+                    steady.sort(null);
+                    double median = steady.get(steady.size() / 2);
+                    best = median > 0 ? Math.max(best, warm / median) : best;
+                }
+            }
+        }
+        return best;
+    }
 }

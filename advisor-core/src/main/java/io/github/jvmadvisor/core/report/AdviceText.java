@@ -122,8 +122,10 @@ public final class AdviceText {
             }
             AnalysisText.wrap(sb, pad + "why: ", AnalysisText.safe(x.finding()) + figures(x.figures()));
             Effect e = x.expectedEffect();
+            // the predicted change names what it is a change of: "-100 %" alone did not say of what
             AnalysisText.wrap(sb, pad + "effect: ", AnalysisText.safe(e.description()) + " (" + e.metric().id()
-                    + (e.predictedChange() == null ? "" : String.format(Locale.ROOT, ", %+.0f %%", e.predictedChange() * 100))
+                    + (e.predictedChange() == null ? "" : ": " + AnalysisText.safe(e.check())
+                            + String.format(Locale.ROOT, " %+.0f %%", e.predictedChange() * 100))
                     + ", confidence " + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")");
             if (x.risk() != null) {
                 AnalysisText.wrap(sb, pad + "risk: ", AnalysisText.safe(x.risk()));

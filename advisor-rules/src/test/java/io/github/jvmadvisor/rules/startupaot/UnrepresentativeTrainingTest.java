@@ -61,11 +61,28 @@ class UnrepresentativeTrainingTest {
         assertTrue(Files.size(aot) > 0, "the cache was written");
         cacheOption = "-XX:AOTCache=" + aot;
         Path prod = Files.createDirectories(dir.resolve("prod"));
-        ChildJvm.Result p = ChildJvm.raw(jdk25, dir, List.of(cacheOption, "-XX:AOTMode=on", "-cp", cp,
-                WarmupWorkload.class.getName(), prod.toString(), "30", "100"), 120);
-        // AOTMode=on: the run fails if the cache does not load, so the tail below is with the cache
-        assertEquals(0, p.exitCode(), p::output);
-        hlog = prod.resolve("warmup.hlog");
+        // how cold the start looks depends on the host (an idle one compiles fast enough that a run can show a
+        // warm-up p99 under 3 times the steady one, and the rules rightly stay quiet): repeated, up to 3 times,
+        // until the log itself shows 3.5; the tests that need the tail skip if none does
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ChildJvm.Result p = ChildJvm.raw(jdk25, dir, List.of(cacheOption, "-XX:AOTMode=on", "-cp", cp,
+                    WarmupWorkload.class.getName(), prod.toString(), "30", "100"), 120);
+            // AOTMode=on: the run fails if the cache does not load, so the tail below is with the cache
+            assertEquals(0, p.exitCode(), p::output);
+            hlog = prod.resolve("warmup.hlog");
+            ratio = Advice.warmupRatio(Advice.of(List.of(hlog), null, null, null, 25), 0.3);
+            if (ratio >= 3.5) {
+                break;
+            }
+        }
+    }
+
+    /** The cached run's warm-up ratio, measured by the test, not by the rules. */
+    static double ratio;
+
+    static void tailShows() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ratio >= 3.5,
+                "three runs from the cache never started cold enough here (warm-up p99 ratio " + ratio + ")");
     }
 
     static Report advise(Evidence e) {
@@ -75,18 +92,20 @@ class UnrepresentativeTrainingTest {
 
     @Test
     void aCacheThatLeavesTheWarmUpTailIsReported() {
+        tailShows();
         Report r = advise(Advice.of(List.of(hlog), cacheOption + " -XX:AOTMode=on", null, null, 25));
         List<Finding> f = r.findings();
         assertEquals(List.of("AOT-04"), f.stream().map(Finding::ruleId).toList(), "AOT-02 leaves a cache in use to AOT-04");
         Finding x = f.get(0);
-        double ratio = x.figures().stream().filter(g -> g.name().equals("warm-up p99 ratio")).findFirst().orElseThrow().value();
-        assertTrue(ratio >= 3, x::toString);
+        double measured = x.figures().stream().filter(g -> g.name().equals("warm-up p99 ratio")).findFirst().orElseThrow().value();
+        assertTrue(measured >= 3, x::toString);
         assertEquals(cacheOption, x.figures().get(0).text());
         assertTrue(r.recommendations().get(0).action().contains("AOTCacheOutput"), r.recommendations().get(0)::action);
     }
 
     @Test
     void withoutACacheItIsAot02sCase() {
+        tailShows();
         Report r = advise(Advice.of(List.of(hlog), "-Xmx128m", null, null, 25));
         assertEquals(List.of("AOT-02"), r.findings().stream().map(Finding::ruleId).toList());
     }

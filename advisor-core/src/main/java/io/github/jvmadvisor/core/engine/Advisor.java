@@ -179,7 +179,7 @@ public final class Advisor {
         for (Candidate c : kept) {
             ranked.add(c.ranked(ranked.size() + 1, catalogue, given));
         }
-        Report.CommandLine line = commandLine(evidence, ranked, kept, needs, catalogue);
+        Report.CommandLine line = commandLine(evidence, ranked, kept, needs, facts.memoryLimit().value(), catalogue);
         ranked = followPlan(ranked, kept, line);
         return new Report(target, catalogue.describe(), goal, ranked, findings, notApplicable, errors, suppressed, line,
                 run, evidence, runContext);
@@ -495,7 +495,7 @@ public final class Advisor {
      * ({@link Planner}), then checked.
      */
     private static Report.CommandLine commandLine(Evidence e, List<Report.Ranked> ranked, List<Candidate> kept,
-            List<Planner.Need> needs, FlagCatalogue catalogue) {
+            List<Planner.Need> needs, Long memory, FlagCatalogue catalogue) {
         List<Integer> applied = new ArrayList<>();
         List<Planner.Applied> plan = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
@@ -507,7 +507,7 @@ public final class Advisor {
             Recommendation rec = kept.get(i).rec;
             plan.add(new Planner.Applied(r.ruleId(), r.changes(), rec.intents(), rec.action()));
         }
-        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, needs, RuleContext.memory(e));
+        Planner.Plan planned = Planner.plan(jvmArguments(e), plan, needs, memory);
         List<String> options = new ArrayList<>(planned.options());
         List<String> names = new ArrayList<>();
         for (JavaOptions.Option o : JavaOptions.parse(options).options()) {

@@ -88,10 +88,11 @@ public final class AdviceHtml {
             }
             sb.append("</ol>\n");
         }
-        if (!r.facts().isEmpty()) {
+        List<io.github.jvmadvisor.core.rule.Facts.Fact<?>> facts = r.facts(); // derived once per page
+        if (!facts.isEmpty()) {
             sb.append("<h2 id=\"based-on\">Based on</h2>\n<table><tr><th>fact</th><th>value</th><th>from</th>"
                     + "<th>confidence</th></tr>\n");
-            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : facts) {
                 sb.append("<tr><td>").append(esc(f.key().label())).append("</td><td>").append(esc(f.valueText()))
                         .append("</td><td>").append(esc(f.source())).append("</td><td>")
                         .append(String.format(Locale.ROOT, "%.2f", f.confidence())).append("</td></tr>\n");

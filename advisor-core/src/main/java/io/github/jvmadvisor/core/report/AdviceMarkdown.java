@@ -78,9 +78,10 @@ public final class AdviceMarkdown {
             }
             sb.append('\n');
         }
-        if (!r.facts().isEmpty()) {
+        List<io.github.jvmadvisor.core.rule.Facts.Fact<?>> facts = r.facts(); // derived once per page
+        if (!facts.isEmpty()) {
             sb.append("## Based on\n\n| fact | value | from | confidence |\n|---|---|---|---:|\n");
-            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : r.facts()) {
+            for (io.github.jvmadvisor.core.rule.Facts.Fact<?> f : facts) {
                 sb.append("| ").append(esc(f.key().label())).append(" | ").append(esc(f.valueText())).append(" | ")
                         .append(esc(f.source())).append(" | ")
                         .append(String.format(java.util.Locale.ROOT, "%.2f", f.confidence())).append(" |\n");

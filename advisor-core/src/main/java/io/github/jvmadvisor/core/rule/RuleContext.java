@@ -287,23 +287,6 @@ public final class RuleContext {
     }
 
     /**
-     * The memory a body of evidence's JVM sizes itself against, for the rules ({@link #memory()}) and the engine's planner, which turns a {@code MaxRAMPercentage} into
-     * bytes outside any rule.
-     */
-    public static Long memory(Evidence evidence) {
-        JvmConfig j = evidence.jvm().orElse(null);
-        ContainerLimits c = j == null ? null : j.container();
-        if (c != null && c.memoryLimitBytes() != null) {
-            return c.memoryLimitBytes();
-        }
-        Long m = j == null ? null : j.machine().physicalMemoryBytes();
-        if (m == null && evidence.gc().isPresent()) {
-            m = evidence.gc().get().setup().memoryBytes();
-        }
-        return m;
-    }
-
-    /**
      * The CPUs the JVM uses: the container's effective count, else {@code ActiveProcessorCount}, else
      * the CPUs the GC log saw as available, else the CPUs the process may run on, else hardware
      * threads; {@code null} when unknown.

@@ -77,15 +77,21 @@ class GcLogVersusJfrTest {
         long jfrNanos = jfrIn.stream().mapToLong(JfrFacts.JfrPause::durationNanos).sum();
         GcSetup s = r.analysis().setup();
         double jfrSeconds = (f.last.toEpochMilli() - f.first.toEpochMilli()) / 1000.0;
+        // over the same span: the log's rate runs from the first collection to the last (start-up allocation is
+        // not steady state), so the recording's counters are set against its own first and last pause, not its
+        // whole length. Over the whole recording a busy host's longer start-up diluted the rate (log/JFR 1.5 to 1.6
+        // at load 4 to 12, for G1 runs that agree within 10 % on an idle host); what the counters add before the
+        // first collection (class loading) and after the last is a few MB against GBs
+        double pausedSpan = f.pauses.size() < 2 ? jfrSeconds
+                : (f.pauses.get(f.pauses.size() - 1).start().toEpochMilli() - f.pauses.get(0).start().toEpochMilli()) / 1000.0;
+        double allocSeconds = pausedSpan > 1 ? pausedSpan : jfrSeconds;
         System.out.printf("%s %s %s: window %.3f..%.3f s: log %d pauses %.3f ms, jfr %d pauses %.3f ms (%.2f%%, "
                 + "%.4f ms/pause); collector %s gen %s jdk %s; alloc log %.0f MB/s, jfr %.0f MB/s; unknown %d%n",
                 jdk, collector, flags, w.from / 1e9, w.to / 1e9, logIn.size(), logNanos / 1e6, jfrIn.size(),
                 jfrNanos / 1e6, 100.0 * (logNanos - jfrNanos) / Math.max(1, jfrNanos),
                 (logNanos - jfrNanos) / 1e6 / Math.max(1, jfrIn.size()), s.collector(), s.generational(),
                 s.jdkVersion(), r.analysis().metrics().allocationRateBytesPerSec() / 1048576.0,
-                f.allocatedBytes / 1048576.0 / (f.pauses.size() < 2 ? jfrSeconds : Math.max(1e-3, (f.pauses.get(f.pauses.size() - 1)
-                        .start().toEpochMilli() - f.pauses.get(0).start().toEpochMilli()) / 1000.0)),
-                r.summary().unknownLines());
+                f.allocatedBytes / 1048576.0 / allocSeconds, r.summary().unknownLines());
 
         assertEquals(0, r.summary().unknownLines(), () -> "unknown lines: " + r.summary().issues());
         assertEquals(expectedCollector(collector), s.collector(), "collector");
@@ -99,14 +105,7 @@ class GcLogVersusJfrTest {
         // to 1.13, generational ZGC 1.00, non-generational ZGC 1.46 (ZGC gets 60 %: its log allows less: concurrent cycles free
         // memory that is reallocated before the next cycle sees it, and a stalled workload makes that worse). The
         // bounds leave room for a noisy machine and still catch a factor of two.
-        // over the same span: the log's rate runs from the first collection to the last (start-up allocation is
-        // not steady state), so the recording's counters are set against its own first and last pause, not its
-        // whole length. Over the whole recording a busy host's longer start-up diluted the rate (log/JFR 1.5 to 1.6
-        // at load 4 to 12, for G1 runs that agree within 10 % on an idle host); what the counters add before the
-        // first collection (class loading) and after the last is a few MB against GBs
-        double pausedSpan = f.pauses.size() < 2 ? jfrSeconds
-                : (f.pauses.get(f.pauses.size() - 1).start().toEpochMilli() - f.pauses.get(0).start().toEpochMilli()) / 1000.0;
-        double jfrRate = f.allocatedBytes / (pausedSpan > 1 ? pausedSpan : jfrSeconds);
+        double jfrRate = f.allocatedBytes / allocSeconds;
         double logRate = r.analysis().metrics().allocationRateBytesPerSec();
         double tolerance = "ZGC".equals(collector) ? 0.60 : 0.25;
         assertTrue(Math.abs(logRate / jfrRate - 1) <= tolerance, String.format(java.util.Locale.ROOT,
